@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# Build: install everything, generate the Prisma client.
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --no-audit --no-fund
+
+# Run: production dependencies only, plus the generated client from the build stage.
+FROM node:24-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: the postinstall (prisma generate) needs the dev-only CLI; its output is copied below.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/prisma/generated ./prisma/generated
+COPY . .
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Apply pending migrations (same engine and bookkeeping as `prisma migrate deploy`), then start.
+CMD ["sh", "-c", "node --disable-warning=ExperimentalWarning scripts/migrate.ts && exec node --disable-warning=ExperimentalWarning main.ts"]
