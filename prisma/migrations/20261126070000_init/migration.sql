@@ -1721,3 +1721,37 @@ ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_attempts_nonnegative" 
 ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_sent_dated" CHECK (
   "status" <> 'SENT' OR "sentAt" IS NOT NULL
 );
+
+-- Append-only audit log: rows are written in the same transaction as the change they
+-- record and never changed or removed afterwards, by anyone with the app's credentials.
+CREATE FUNCTION "audit_log_is_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'AuditLog is append-only: % is not allowed', TG_OP USING ERRCODE = 'integrity_constraint_violation';
+END;
+$$;
+CREATE TRIGGER "AuditLog_append_only" BEFORE UPDATE OR DELETE ON "AuditLog"
+  FOR EACH ROW EXECUTE FUNCTION "audit_log_is_append_only"();
+
+-- Confirmed donations are never edited: a correction is a new REVERSED row pointing at the
+-- confirmed one. What was confirmed (where, how much, which fund, its receipt) is frozen, and
+-- a confirmed donation cannot be deleted. The donor may change only by a recorded merge of
+-- duplicate donors.
+CREATE FUNCTION "confirmed_donation_is_frozen"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'a confirmed donation cannot be deleted; reverse it' USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF (NEW."state", NEW."centerId", NEW."kind", NEW."fund", NEW."amountRial",
+      NEW."estimatedValueRial", NEW."quantity", NEW."serviceHours", NEW."receiptNo",
+      NEW."confirmedAt", NEW."confirmedById", NEW."pledgeId", NEW."installmentId", NEW."paidAt")
+     IS DISTINCT FROM
+     (OLD."state", OLD."centerId", OLD."kind", OLD."fund", OLD."amountRial",
+      OLD."estimatedValueRial", OLD."quantity", OLD."serviceHours", OLD."receiptNo",
+      OLD."confirmedAt", OLD."confirmedById", OLD."pledgeId", OLD."installmentId", OLD."paidAt") THEN
+    RAISE EXCEPTION 'a confirmed donation cannot be edited; reverse it' USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER "Donation_confirmed_is_frozen" BEFORE UPDATE OR DELETE ON "Donation"
+  FOR EACH ROW WHEN (OLD."state" = 'CONFIRMED') EXECUTE FUNCTION "confirmed_donation_is_frozen"();
