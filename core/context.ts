@@ -1,0 +1,63 @@
+/**
+ * What every use-case gets: the database, a clock (fake in tests) and the
+ * settings the regulation leaves to configuration.
+ */
+import type { Db } from '../prisma/client.ts';
+import type { Prisma } from '../prisma/generated/client/client.ts';
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface CoreSettings {
+  /** Distributions above this need the chair's approval (Rials). */
+  distributionApprovalAboveRial: bigint;
+  /** A pledge lapses after this many missed installments in a row. */
+  pledgeLapseAfterMissed: number;
+  /** How long a trustee's one-time chat link code stays valid. */
+  linkCodeTtlHours: number;
+  /** Bounds of a single amount (Rials), against typos such as an extra zero. */
+  minAmountRial: bigint;
+  maxAmountRial: bigint;
+}
+
+export const defaultSettings: CoreSettings = {
+  distributionApprovalAboveRial: 50_000_000n, // 5 million Toman
+  pledgeLapseAfterMissed: 3,
+  linkCodeTtlHours: 72,
+  minAmountRial: 10_000n, // 1,000 Toman
+  maxAmountRial: 1_000_000_000_000n, // 100 billion Toman
+};
+
+export interface CoreDeps {
+  db: Db;
+  clock?: Clock;
+  settings?: Partial<CoreSettings>;
+}
+
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  settings: CoreSettings;
+}
+
+export function createCtx(deps: CoreDeps): Ctx {
+  return { db: deps.db, clock: deps.clock ?? systemClock, settings: { ...defaultSettings, ...deps.settings } };
+}
+
+/** Interactive transactions: generous timeouts because PGlite runs them one at a time. */
+export function inTransaction<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction(fn, { maxWait: 30_000, timeout: 30_000 });
+}
+
+/**
+ * Serialises writers of one logical resource (a center's fund, a donation)
+ * until the transaction ends, across processes: a PostgreSQL advisory lock.
+ */
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+}

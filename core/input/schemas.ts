@@ -1,0 +1,119 @@
+/**
+ * zod schemas shared by the bot and the panel. Each normalises first (digits
+ * in any script, ی/ک, invisible characters) and fails with an error code that
+ * is a locale key, so both front ends explain the problem the same way.
+ */
+import { isShebaValid, phoneNumberNormalizer, verifyIranianNationalId } from '@persian-tools/persian-tools';
+import { z } from 'zod';
+import { defaultSettings } from '../context.ts';
+import { DomainError, type ErrorCode } from '../errors.ts';
+import { normalizeCode, normalizeText } from './normalize.ts';
+
+const code = (c: ErrorCode) => ({ message: c });
+
+/** Free text of bounded length (names, addresses, reasons). */
+export const text = (max = 500) =>
+  z
+    .string(code('REQUIRED'))
+    .transform(normalizeText)
+    .pipe(z.string().min(1, code('REQUIRED')).max(max, code('TEXT_TOO_LONG')));
+
+export const optionalText = (max = 500) =>
+  z
+    .string()
+    .transform(normalizeText)
+    .pipe(z.string().max(max, code('TEXT_TOO_LONG')))
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/**
+ * National ID (کد ملی): 10 digits with a valid check digit. The library's
+ * prefix (city code) check rejects some real IDs, so only the checksum is used.
+ */
+export function isValidNationalIdChecksum(id: string): boolean {
+  if (!/^\d{10}$/.test(id) || /^(\d)\1{9}$/.test(id)) return false;
+  const digits = [...id].map(Number);
+  const sum = digits.slice(0, 9).reduce((s, d, i) => s + d * (10 - i), 0) % 11;
+  const check = digits[9]!;
+  return sum < 2 ? check === sum : check === 11 - sum;
+}
+
+export const nationalId = z
+  .string(code('INVALID_NATIONAL_ID'))
+  .transform(normalizeCode)
+  // Old cards sometimes drop leading zeros: 8 or 9 digits are padded back.
+  .transform((s) => (/^\d{8,9}$/.test(s) ? s.padStart(10, '0') : s))
+  .refine(isValidNationalIdChecksum, code('INVALID_NATIONAL_ID'));
+
+/** Iranian mobile in any common form (+98, 0098, 98, 9…, 09…) → 09xxxxxxxxx. */
+export const mobile = z
+  .string(code('INVALID_MOBILE'))
+  .transform(normalizeCode)
+  .transform((s) => s.replace(/^\+/, '').replace(/^0098/, '98').replace(/^98(?=9\d{9}$)/, '0').replace(/^(?=9\d{9}$)/, '0'))
+  .refine((s) => /^09\d{9}$/.test(s), code('INVALID_MOBILE'))
+  .transform((s) => phoneNumberNormalizer(s, '0') ?? s);
+
+/** Sheba (IBAN) of an Iranian account: IR + 24 digits with a valid ISO 7064 check. */
+export const sheba = z
+  .string(code('INVALID_SHEBA'))
+  .transform((s) => normalizeCode(s).toUpperCase())
+  .transform((s) => (/^\d{24}$/.test(s) ? `IR${s}` : s))
+  .refine((s) => /^IR\d{24}$/.test(s) && isShebaValid(s), code('INVALID_SHEBA'));
+
+/** A whole number typed in any digits, with thousands separators allowed. */
+function parseWhole(input: unknown): bigint | null {
+  if (typeof input === 'bigint') return input;
+  if (typeof input === 'number') return Number.isSafeInteger(input) ? BigInt(input) : null;
+  if (typeof input !== 'string') return null;
+  const s = normalizeCode(input);
+  if (!/^-?\d{1,20}$/.test(s)) return null;
+  return BigInt(s);
+}
+
+/**
+ * An amount of money. People speak Toman, the books keep Rials (1 Toman = 10 Rials);
+ * the result is always Rials, within the configured bounds.
+ */
+export const amount = (unit: 'TOMAN' | 'RIAL', bounds = { min: defaultSettings.minAmountRial, max: defaultSettings.maxAmountRial }) =>
+  z.unknown().transform((input, ctx) => {
+    const whole = parseWhole(input);
+    if (whole === null) {
+      ctx.addIssue({ code: 'custom', message: 'INVALID_AMOUNT' });
+      return z.NEVER;
+    }
+    const rial = unit === 'TOMAN' ? whole * 10n : whole;
+    if (rial < bounds.min || rial > bounds.max) {
+      ctx.addIssue({ code: 'custom', message: 'AMOUNT_OUT_OF_RANGE' });
+      return z.NEVER;
+    }
+    return rial;
+  });
+
+export const positiveInt = (max = 1_000_000) =>
+  z.unknown().transform((input, ctx) => {
+    const whole = parseWhole(input);
+    if (whole === null || whole < 1n || whole > BigInt(max)) {
+      ctx.addIssue({ code: 'custom', message: 'VALIDATION' });
+      return z.NEVER;
+    }
+    return Number(whole);
+  });
+
+export const cardLast4 = z
+  .string(code('VALIDATION'))
+  .transform(normalizeCode)
+  .refine((s) => /^\d{4}$/.test(s), code('VALIDATION'));
+
+export const id = z.string(code('VALIDATION')).min(1, code('VALIDATION')).max(64, code('VALIDATION'));
+
+/**
+ * Validates input with a schema; a failure becomes a DomainError carrying the
+ * first problem's code and the field it concerns. Nothing else is ever thrown.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const known = issue?.message && /^[A-Z_]+$/.test(issue.message) ? (issue.message as ErrorCode) : 'VALIDATION';
+  throw new DomainError(known, { field: issue?.path.join('.') ?? '' }, issue?.message);
+}
