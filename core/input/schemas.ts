@@ -65,7 +65,8 @@ function parseWhole(input: unknown): bigint | null {
   if (typeof input === 'bigint') return input;
   if (typeof input === 'number') return Number.isSafeInteger(input) ? BigInt(input) : null;
   if (typeof input !== 'string') return null;
-  const s = normalizeCode(input);
+  // Thousands separators go; a decimal point (. or ٫) makes it not a whole number.
+  const s = normalizeText(input).replace(/[\s,٬،'\u200C]/g, '');
   if (!/^-?\d{1,20}$/.test(s)) return null;
   return BigInt(s);
 }

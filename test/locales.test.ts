@@ -1,0 +1,40 @@
+/** Every error code has a sentence in both languages, and both languages have the same keys. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../core/errors.ts';
+
+const dir = path.resolve(import.meta.dirname, '../locales');
+type Tree = { [k: string]: string | Tree };
+
+function keys(lang: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (t: Tree, prefix: string) => {
+    for (const [k, v] of Object.entries(t)) typeof v === 'string' ? out.set(prefix + k, v) : walk(v, `${prefix}${k}.`);
+  };
+  for (const f of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json')))
+    walk(JSON.parse(readFileSync(path.join(dir, lang, f), 'utf8')), `${f.replace(/\.json$/, '')}.`);
+  return out;
+}
+
+describe('locales', () => {
+  const fa = keys('fa');
+  const en = keys('en');
+
+  it('fa and en have exactly the same keys, none empty', () => {
+    expect([...fa.keys()].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en.keys()].filter((k) => !fa.has(k))).toEqual([]);
+    expect([...fa, ...en].filter(([, v]) => !v.trim())).toEqual([]);
+  });
+
+  it('every error code is a key errors.<CODE> in both', () => {
+    for (const code of ERROR_CODES) {
+      expect(fa.has(`errors.${code}`), `fa errors.${code}`).toBe(true);
+      expect(en.has(`errors.${code}`), `en errors.${code}`).toBe(true);
+    }
+  });
+
+  it('Persian sentences use Persian letters and digits (no Arabic ي/ك, no ASCII digits)', () => {
+    expect([...fa].filter(([, v]) => /[يك0-9]/.test(v.replace(/\{\{[^}]*\}\}/g, '')))).toEqual([]);
+  });
+});
