@@ -11,7 +11,7 @@ const ACTOR_TYPE: Record<Actor['kind'], ActorType> = {
   trustee: 'TRUSTEE',
   donor: 'DONOR',
   volunteer: 'VOLUNTEER',
-  chat: 'DONOR',
+  chat: 'CHAT',
   system: 'SYSTEM',
 };
 

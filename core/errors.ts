@@ -19,6 +19,37 @@ export const ERROR_CODES = [
   'REQUIRED',
   'CENTER_NOT_LICENSED',
   'CENTER_READ_ONLY',
+  // centers, licensing, trustees, inspections
+  'LICENSE_TRANSITION_NOT_ALLOWED',
+  'TRUSTEE_ALREADY_PROPOSED',
+  'TRUSTEE_NOT_IN_VETTING',
+  'TRUSTEE_NOT_APPOINTED',
+  'APPROVAL_ALREADY_PENDING',
+  'LINK_CODE_INVALID',
+  'LINK_CODE_EXPIRED',
+  'LINK_CODE_USED',
+  'CHAT_LINKED_TO_OTHER_PERSON',
+  // volunteers, networks, tasks, minutes, archive, feedback
+  'VOLUNTEER_ALREADY_APPLIED',
+  'VOLUNTEER_NOT_ACTIVE',
+  'NOT_NETWORK_MEMBER',
+  'NOT_TASK_ASSIGNEE',
+  'ARCHIVE_DOCUMENT_NOT_KEPT',
+  'FEEDBACK_CLOSED',
+  // donors, pledges, donations
+  'CENTER_HAS_NO_SANDOGH_ACCOUNT',
+  'PLEDGE_NOT_OF_DONOR',
+  'DONOR_ALREADY_REGISTERED',
+  'DONOR_MERGED',
+  // funds, beneficiaries, distributions, employment
+  'FUND_USE_NOT_ALLOWED',
+  'INSUFFICIENT_FUND_BALANCE',
+  'BENEFICIARY_NOT_ACTIVE',
+  'CONSENT_REQUIRED',
+  'DUPLICATE_BENEFICIARY',
+  'NETWORK_NOT_AVAILABLE',
+  'VOLUNTEER_NOT_AVAILABLE',
+  // reports
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

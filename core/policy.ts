@@ -34,8 +34,11 @@ export type Action =
   | 'volunteer.read'
   | 'volunteer.vet'
   | 'network.manage'
+  | 'network.join'
+  | 'volunteer.deactivate'
   | 'donor.read'
   | 'donor.register'
+  | 'donor.update'
   | 'donor.merge'
   | 'pledge.create'
   | 'pledge.cancel'
@@ -104,8 +107,11 @@ export const RULES: Record<Action, Rule> = {
   'volunteer.read': { staff: ALL_STAFF, trustee: 'any' },
   'volunteer.vet': { staff: OPERATORS },
   'network.manage': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR', 'DONORS_MEN', 'DONORS_WOMEN'], write: true },
+  'network.join': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR', 'DONORS_MEN', 'DONORS_WOMEN'], owner: true, write: true },
+  'volunteer.deactivate': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR', 'DONORS_MEN', 'DONORS_WOMEN'], owner: true, write: true },
   'donor.read': { staff: ALL_STAFF, trustee: DONOR_OFFICERS, owner: true },
   'donor.register': { staff: OPERATORS, trustee: DONOR_OFFICERS, write: true },
+  'donor.update': { staff: OPERATORS, trustee: DONOR_OFFICERS, owner: true, write: true },
   'donor.merge': { staff: OPERATORS },
   'pledge.create': { staff: OPERATORS, trustee: DONOR_OFFICERS, owner: true, write: true },
   'pledge.cancel': { staff: OPERATORS, trustee: DONOR_OFFICERS, owner: true, write: true },
@@ -116,7 +122,7 @@ export const RULES: Record<Action, Rule> = {
   'fund.read': { staff: ALL_STAFF, trustee: ['CHAIR', 'VICE_CHAIR', 'ADMIN_FINANCE'] },
   'distribution.create': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR'], write: true },
   'distribution.approve': { staff: OPERATORS, trustee: ['CHAIR'], write: true },
-  'beneficiary.read': { staff: ALL_STAFF, trustee: ['CHAIR', 'VICE_CHAIR', 'SOCIAL_WORK', 'EMPLOYMENT', 'ORPHANS', 'DOWRY_MARRIAGE', 'HEALTH', 'HOUSING'] },
+  'beneficiary.read': { staff: ALL_STAFF, trustee: 'any' }, // any board member of the center, by reference code only: identity is 'beneficiary.identity'
   'beneficiary.write': { staff: OPERATORS, trustee: IDENTITY_TRUSTEES, write: true },
   'beneficiary.identity': { staff: ['PROVINCE_ADMIN', 'PROVINCE_SUPERVISOR', 'COUNTY_STAFF'], trustee: IDENTITY_TRUSTEES },
   'employment.write': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR', 'EMPLOYMENT', 'SOCIAL_WORK'], write: true },

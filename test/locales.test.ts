@@ -34,6 +34,19 @@ describe('locales', () => {
     }
   });
 
+  it('every notification template named in core/ has a sentence', () => {
+    const used = new Set<string>();
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else for (const m of readFileSync(path.join(d, e.name), 'utf8').matchAll(/template: '([a-zA-Z.]+)'/g)) used.add(m[1]!);
+      }
+    };
+    walk(path.resolve(dir, '../core'));
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((t) => !fa.has(`notifications.${t}`) || !en.has(`notifications.${t}`))).toEqual([]);
+  });
+
   it('Persian sentences use Persian letters and digits (no Arabic ي/ك, no ASCII digits)', () => {
     expect([...fa].filter(([, v]) => /[يك0-9]/.test(v.replace(/\{\{[^}]*\}\}/g, '')))).toEqual([]);
   });

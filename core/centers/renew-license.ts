@@ -1,0 +1,37 @@
+/** The province office renews a license (periodic renewal, domain.md rule 1) for N more Jalali months. */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { inTransaction, type Ctx } from '../context.ts';
+import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
+import { authorize } from '../policy.ts';
+import { expiryAfter } from './issue-license.ts';
+import { applyLicenseTransition, centerResult, lockCenter, tehranToday } from './license-transition.ts';
+
+export const renewLicenseInput = z.object({
+  centerId: id,
+  validityMonths: positiveInt(60).optional().default(12),
+  letterNo: optionalText(100),
+});
+
+/** Renewing early extends from the current end; a lapsed license runs again from today (Tehran). */
+export function renewedExpiry(currentEnd: Date | null, now: Date, months: number): Date {
+  const today = tehranToday(now);
+  const base = currentEnd && currentEnd >= today ? currentEnd : today;
+  // A @db.Date is UTC midnight, 03:30 in Tehran: the same calendar day there.
+  return expiryAfter(base, months);
+}
+
+export async function renewLicense(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(renewLicenseInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const center = await lockCenter(tx, input.centerId);
+    authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });
+    const licenseExpiresOn = renewedExpiry(center.licenseExpiresOn, ctx.clock.now(), input.validityMonths);
+    const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, 'RENEWED', {
+      letterNo: input.letterNo,
+      validUntil: licenseExpiresOn,
+      centerData: { licenseExpiresOn, expiredAt: null },
+    });
+    return centerResult(updated);
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * A donor promises to give (تعهد کمک): once, or monthly on the Jalali calendar
+ * for N installments, each on the same Jalali day as the first (clamped to a
+ * shorter month's end: 31 Shahrivar → 30 Mehr → … → 29/30 Esfand → 31 Farvardin;
+ * each is computed from the first so the clamp never drifts). A cash amount is
+ * split exactly: equal shares, the remainder on the last, all BigInt Rials.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, type Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { amount, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
+import { addJalaliMonthsTo, jalaliToDbDate, toJalali, type JalaliDate } from '../jalali.ts';
+import { authorize } from '../policy.ts';
+import { aidKind, centerScope, fund, loadCenter } from './shared.ts';
+
+const jalaliDay = z.object({
+  year: z.number({ message: 'INVALID_DATE' }).int().min(1300, { message: 'INVALID_DATE' }).max(1500, { message: 'INVALID_DATE' }),
+  month: z.number({ message: 'INVALID_DATE' }).int().min(1, { message: 'INVALID_DATE' }).max(12, { message: 'INVALID_DATE' }),
+  day: z.number({ message: 'INVALID_DATE' }).int().min(1, { message: 'INVALID_DATE' }).max(31, { message: 'INVALID_DATE' }),
+});
+
+export const MAX_INSTALLMENTS = 120;
+
+export const createPledgeInput = z.object({
+  /** Donors pledge for themselves: omitted, it is the acting donor. */
+  donorId: id.optional(),
+  centerId: id,
+  kind: aidKind,
+  fund: fund.default('GENERAL'),
+  /** CASH: the total over all installments, in Toman. */
+  amountToman: amount('TOMAN').optional(),
+  itemDescription: optionalText(500),
+  quantity: positiveInt().optional(),
+  unit: optionalText(50),
+  estimatedValueToman: amount('TOMAN').optional(),
+  serviceDescription: optionalText(500),
+  serviceHours: positiveInt(10_000).optional(),
+  schedule: z.enum(['ONE_TIME', 'MONTHLY'], { message: 'VALIDATION' }).default('ONE_TIME'),
+  installmentCount: positiveInt(MAX_INSTALLMENTS).optional(),
+  /** The first due day on the Jalali calendar; today (Tehran) when omitted. */
+  firstDueOn: jalaliDay.optional(),
+  note: optionalText(1000),
+});
+type CreatePledgeInput = z.output<typeof createPledgeInput>;
+
+function kindFields(input: CreatePledgeInput) {
+  if (input.kind === 'CASH') {
+    if (input.amountToman === undefined) throw new DomainError('REQUIRED', { field: 'amountToman' });
+    return { amountRial: input.amountToman };
+  }
+  const estimatedValueRial = input.estimatedValueToman ?? null;
+  if (input.kind === 'IN_KIND') {
+    if (!input.itemDescription) throw new DomainError('REQUIRED', { field: 'itemDescription' });
+    return { itemDescription: input.itemDescription, quantity: input.quantity ?? null, unit: input.unit ?? null, estimatedValueRial };
+  }
+  if (!input.serviceDescription) throw new DomainError('REQUIRED', { field: 'serviceDescription' });
+  return { serviceDescription: input.serviceDescription, serviceHours: input.serviceHours ?? null, estimatedValueRial };
+}
+
+/** Installment due days and amounts; exported for the schedule tests and the panel's preview. */
+export function pledgeSchedule(first: JalaliDate, count: number, amountRial: bigint | null) {
+  const share = amountRial === null ? null : amountRial / BigInt(count);
+  return Array.from({ length: count }, (_, i) => ({
+    seq: i + 1,
+    dueOn: jalaliToDbDate(addJalaliMonthsTo(first, i)),
+    scheduledAmountRial: share === null ? null : i < count - 1 ? share : amountRial! - share * BigInt(count - 1),
+  }));
+}
+
+export async function createPledge(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(createPledgeInput, raw);
+  const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
+  if (!donorId) throw new DomainError('REQUIRED', { field: 'donorId' });
+  const fields = kindFields(input);
+  const count = input.schedule === 'ONE_TIME' ? 1 : (input.installmentCount ?? 12);
+  if (input.schedule === 'ONE_TIME' && (input.installmentCount ?? 1) !== 1)
+    throw new DomainError('VALIDATION', { field: 'installmentCount' });
+  const today = toJalali(ctx.clock.now());
+  const first = input.firstDueOn ?? today;
+  // The calendar check: 31 Mehr or 30 Esfand of a common year do not exist.
+  const firstDay = jalaliToDbDate(first);
+  const back = toJalali(new Date(firstDay.getTime() + 12 * 3600_000));
+  if (back.year !== first.year || back.month !== first.month || back.day !== first.day)
+    throw new DomainError('INVALID_DATE', { field: 'firstDueOn' });
+  if (firstDay < jalaliToDbDate(today)) throw new DomainError('INVALID_DATE', { field: 'firstDueOn' });
+  const amountRial = 'amountRial' in fields ? (fields.amountRial ?? null) : null;
+  if (amountRial !== null && amountRial < BigInt(count)) throw new DomainError('AMOUNT_OUT_OF_RANGE', { field: 'amountToman' });
+
+  return inTransaction(ctx, async (tx) => {
+    const center = await loadCenter(tx, input.centerId);
+    authorize(actor, 'pledge.create', centerScope(center, donorId));
+    if (center.licenseState !== 'LICENSED') throw new DomainError('CENTER_NOT_LICENSED');
+    const donor = await tx.donor.findUnique({ where: { id: donorId } });
+    if (!donor) throw new DomainError('NOT_FOUND', { entity: 'Donor' });
+    if (donor.mergedIntoId) throw new DomainError('DONOR_MERGED');
+
+    const pledge = await tx.pledge.create({
+      data: {
+        donorId,
+        centerId: center.id,
+        kind: input.kind,
+        fund: input.fund,
+        ...fields,
+        schedule: input.schedule,
+        installmentCount: count,
+        firstDueOn: firstDay,
+        note: input.note ?? null,
+        installments: { createMany: { data: pledgeSchedule(first, count, amountRial) } },
+      },
+      include: { installments: { orderBy: { seq: 'asc' } } },
+    });
+    await audit(tx, actor, { action: 'pledge.create', entity: 'Pledge', entityId: pledge.id, after: pledge });
+    return pledge;
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * A donor (or a trustee or county staff on the donor's behalf) reports a gift
+ * with its proof; it waits in state REPORTED for the center to confirm it.
+ * Reporting the same payment twice with the same idempotency key returns the
+ * first record, also when the two reports race (an advisory lock on the key).
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { amount, cardLast4, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
+import { normalizeCode } from '../input/normalize.ts';
+import { authorize } from '../policy.ts';
+import { aidKind, centerScope, dateInput, fund, loadCenter } from './shared.ts';
+
+const code = (max: number) =>
+  z
+    .string({ message: 'VALIDATION' })
+    .transform(normalizeCode)
+    .pipe(z.string().min(1, { message: 'VALIDATION' }).max(max, { message: 'TEXT_TOO_LONG' }));
+
+export const reportDonationInput = z.object({
+  /** Donors report for themselves: omitted, it is the acting donor. */
+  donorId: id.optional(),
+  centerId: id,
+  kind: aidKind,
+  fund: fund.default('GENERAL'),
+  /** CASH: what the donor paid, in Toman as people say it (stored as Rials). */
+  amountToman: amount('TOMAN').optional(),
+  itemDescription: optionalText(500),
+  quantity: positiveInt().optional(),
+  unit: optionalText(50),
+  estimatedValueToman: amount('TOMAN').optional(),
+  serviceDescription: optionalText(500),
+  serviceHours: positiveInt(10_000).optional(),
+  paidAt: dateInput.optional(),
+  traceNumber: code(40).optional(),
+  cardLast4: cardLast4.optional(),
+  receiptFileId: optionalText(300),
+  pledgeId: id.optional(),
+  installmentId: id.optional(),
+  idempotencyKey: z.string({ message: 'REQUIRED' }).min(8, { message: 'VALIDATION' }).max(200, { message: 'VALIDATION' }),
+  note: optionalText(1000),
+});
+export type ReportDonationInput = z.output<typeof reportDonationInput>;
+
+/** The gift's own fields by kind (the database CHECK Donation_kind_fields says the same). */
+function kindFields(input: ReportDonationInput) {
+  if (input.kind === 'CASH') {
+    if (input.amountToman === undefined) throw new DomainError('REQUIRED', { field: 'amountToman' });
+    return { amountRial: input.amountToman };
+  }
+  const estimatedValueRial = input.estimatedValueToman ?? null;
+  if (input.kind === 'IN_KIND') {
+    if (!input.itemDescription) throw new DomainError('REQUIRED', { field: 'itemDescription' });
+    return { itemDescription: input.itemDescription, quantity: input.quantity ?? null, unit: input.unit ?? null, estimatedValueRial };
+  }
+  if (!input.serviceDescription) throw new DomainError('REQUIRED', { field: 'serviceDescription' });
+  return { serviceDescription: input.serviceDescription, serviceHours: input.serviceHours ?? null, estimatedValueRial };
+}
+
+/** A pledge (and installment) named by the report must be this donor's, at this center. */
+async function checkPledge(tx: Tx, input: ReportDonationInput, donorId: string | null) {
+  if (input.installmentId && !input.pledgeId) throw new DomainError('REQUIRED', { field: 'pledgeId' });
+  if (!input.pledgeId) return;
+  const pledge = await tx.pledge.findUnique({ where: { id: input.pledgeId } });
+  if (!pledge || pledge.donorId !== donorId || pledge.centerId !== input.centerId) throw new DomainError('PLEDGE_NOT_OF_DONOR');
+  if (input.installmentId) {
+    const inst = await tx.pledgeInstallment.findUnique({ where: { id: input.installmentId } });
+    if (!inst || inst.pledgeId !== pledge.id) throw new DomainError('PLEDGE_NOT_OF_DONOR');
+  }
+}
+
+export async function reportDonation(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(reportDonationInput, raw);
+  const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
+  const fields = kindFields(input);
+  const paidAt = input.paidAt ?? ctx.clock.now();
+  if (paidAt.getTime() > ctx.clock.now().getTime() + 60 * 60_000) throw new DomainError('INVALID_DATE', { field: 'paidAt' });
+
+  return inTransaction(ctx, async (tx) => {
+    await lockKey(tx, `donation-report:${input.idempotencyKey}`);
+    const first = await tx.donation.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    if (first) {
+      // A retry: the same caller gets the first record back, nobody else sees it.
+      authorize(actor, 'donation.report', centerScope(await loadCenter(tx, first.centerId), first.donorId));
+      return first;
+    }
+
+    const center = await loadCenter(tx, input.centerId);
+    authorize(actor, 'donation.report', centerScope(center, donorId));
+    if (center.licenseState !== 'LICENSED') throw new DomainError('CENTER_NOT_LICENSED');
+    // Rule 3: cash only ever goes into the center's Sandogh Emdad Velayat account.
+    if (input.kind === 'CASH' && !center.sandoghAccountNo) throw new DomainError('CENTER_HAS_NO_SANDOGH_ACCOUNT');
+    if (donorId) {
+      const donor = await tx.donor.findUnique({ where: { id: donorId } });
+      if (!donor) throw new DomainError('NOT_FOUND', { entity: 'Donor' });
+      if (donor.mergedIntoId) throw new DomainError('DONOR_MERGED');
+    }
+    await checkPledge(tx, input, donorId);
+
+    const donation = await tx.donation.create({
+      data: {
+        centerId: center.id,
+        donorId,
+        pledgeId: input.pledgeId ?? null,
+        installmentId: input.installmentId ?? null,
+        kind: input.kind,
+        fund: input.fund,
+        ...fields,
+        sandoghAccountNo: input.kind === 'CASH' ? center.sandoghAccountNo : null,
+        paidAt,
+        traceNumber: input.traceNumber ?? null,
+        cardLast4: input.cardLast4 ?? null,
+        receiptFileId: input.receiptFileId ?? null,
+        idempotencyKey: input.idempotencyKey,
+        reportedViaChatAccountId: actor.kind === 'donor' || actor.kind === 'chat' ? (actor.chatAccountId ?? null) : null,
+        note: input.note ?? null,
+      },
+    });
+    await audit(tx, actor, { action: 'donation.report', entity: 'Donation', entityId: donation.id, after: donation });
+    return donation;
+  });
+}

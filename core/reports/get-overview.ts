@@ -1,0 +1,48 @@
+/**
+ * The county or province overview for Imdad staff: centers by license state,
+ * pending approvals by kind, this Jalali month's confirmed money by fund, and
+ * overdue trustee tasks. County staff see their county whatever they ask.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { parseInput } from '../input/schemas.ts';
+import { jalaliMonthRange, toJalali } from '../jalali.ts';
+import { authorize } from '../policy.ts';
+import { receivedByKindAndFund } from './shared.ts';
+
+export const getOverviewInput = z.object({ countyId: z.string().min(1).max(64).optional() });
+
+export async function getOverview(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(getOverviewInput, raw);
+  if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN');
+  const countyId = actor.role === 'COUNTY_STAFF' ? (actor.countyId ?? undefined) : input.countyId;
+  authorize(actor, 'report.overview', { countyId });
+  const now = ctx.clock.now();
+  const { year, month } = toJalali(now);
+  const { start, end } = jalaliMonthRange(year, month);
+  const inCounty = countyId ? { countyId } : {};
+
+  const [centers, approvals, received, overdueTasks] = await Promise.all([
+    ctx.db.center.groupBy({ by: ['licenseState'], where: inCounty, _count: { _all: true } }),
+    ctx.db.approvalRequest.groupBy({
+      by: ['kind'],
+      where: { state: 'PENDING', ...(countyId ? { OR: [{ countyId }, { center: { countyId } }] } : {}) },
+      _count: { _all: true },
+    }),
+    receivedByKindAndFund(ctx.db, { countyId, from: start, to: end }),
+    ctx.db.trusteeTask.count({ where: { state: { in: ['OPEN', 'SNOOZED'] }, dueAt: { lt: now }, center: inCounty } }),
+  ]);
+
+  const byFund = new Map<string, bigint>();
+  for (const l of received) if (l.kind === 'CASH') byFund.set(l.fund, (byFund.get(l.fund) ?? 0n) + l.confirmedRial);
+  return {
+    scope: countyId ? { countyId } : { province: true },
+    month: { year, month },
+    centersByLicenseState: Object.fromEntries(centers.map((c) => [c.licenseState, c._count._all])),
+    pendingApprovalsByKind: Object.fromEntries(approvals.map((a) => [a.kind, a._count._all])),
+    confirmedCashByFund: Object.fromEntries(byFund),
+    overdueTasks,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Appointments (domain.md, "Appointments"): Imdad issues the chair's and the
+ * vice-chair's decree; the chair appoints the other members in coordination
+ * with Imdad, so the chair's appointment is an approval request that Imdad
+ * staff decide (TRUSTEE_APPOINTMENT) and takes effect only when approved.
+ * Imdad staff appointing another role directly is that approval already given.
+ */
+import { z } from 'zod';
+import type { ApprovalRequest } from '../../prisma/generated/client/client.ts';
+import { personOf, type Actor } from '../actor.ts';
+import type { ApprovalHandler } from '../approvals/registry.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, type Ctx, type Tx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { id, optionalText, parseInput } from '../input/schemas.ts';
+import { tehranToday } from '../centers/license-transition.ts';
+import { notifyPerson } from '../outbox.ts';
+import { authorize } from '../policy.ts';
+import { appointMembership, centerScope, loadMembership, membershipResult } from './membership.ts';
+
+export const appointTrusteeInput = z.object({ membershipId: id, decreeNo: optionalText(100) });
+
+/** Roles whose decree only Imdad issues. */
+const IMDAD_DECREE_ROLES = new Set(['CHAIR', 'VICE_CHAIR']);
+
+export async function appointTrustee(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(appointTrusteeInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const m = await loadMembership(tx, input.membershipId);
+    const scope = centerScope(m.center);
+    const decree = { decreeNo: input.decreeNo, decreeDate: tehranToday(ctx.clock.now()), appointedById: personOf(actor) };
+    if (IMDAD_DECREE_ROLES.has(m.role)) {
+      authorize(actor, 'trustee.appointMain', scope);
+      return { membership: membershipResult(await appointMembership(tx, ctx, actor, m, decree)), approvalRequestId: null };
+    }
+    if (actor.kind === 'staff') {
+      authorize(actor, 'trustee.approve', scope);
+      const appointed = await appointMembership(tx, ctx, actor, m, { ...decree, approvedById: personOf(actor) });
+      return { membership: membershipResult(appointed), approvalRequestId: null };
+    }
+    authorize(actor, 'trustee.appointOther', scope);
+    if (m.state !== 'VETTING') throw new DomainError('TRUSTEE_NOT_IN_VETTING', { state: m.state });
+    const pending = await tx.approvalRequest.findFirst({
+      where: { kind: 'TRUSTEE_APPOINTMENT', targetEntity: 'TrusteeMembership', targetId: m.id, state: 'PENDING' },
+      select: { id: true },
+    });
+    if (pending) throw new DomainError('APPROVAL_ALREADY_PENDING');
+    const request = await tx.approvalRequest.create({
+      data: {
+        kind: 'TRUSTEE_APPOINTMENT',
+        targetEntity: 'TrusteeMembership',
+        targetId: m.id,
+        payload: { role: m.role, decreeNo: input.decreeNo ?? null },
+        centerId: m.centerId,
+        countyId: m.center.countyId,
+        deciderStaffRole: 'COUNTY_STAFF',
+        requestedById: personOf(actor),
+        requestedAt: ctx.clock.now(),
+      },
+    });
+    await audit(tx, actor, {
+      action: 'trustee.requestAppointment',
+      entity: 'TrusteeMembership',
+      entityId: m.id,
+      after: { approvalRequestId: request.id, role: m.role },
+    });
+    return { membership: membershipResult(m), approvalRequestId: request.id };
+  });
+}
+
+async function requestScope(tx: Tx, request: ApprovalRequest) {
+  const m = await tx.trusteeMembership.findUnique({ where: { id: request.targetId }, include: { center: true } });
+  if (!m) throw new DomainError('NOT_FOUND', {}, 'membership');
+  return centerScope(m.center);
+}
+
+/** Imdad staff decide the chair's appointment of a member (policy 'trustee.approve'). */
+export const trusteeAppointmentHandler: ApprovalHandler = {
+  action: 'trustee.approve',
+  scope: requestScope,
+  async approve(tx, ctx, actor, request) {
+    const m = await loadMembership(tx, request.targetId);
+    const payload = (request.payload ?? {}) as { decreeNo?: string | null };
+    await appointMembership(tx, ctx, actor, m, {
+      decreeNo: payload.decreeNo ?? undefined,
+      decreeDate: tehranToday(ctx.clock.now()),
+      appointedById: request.requestedById,
+      approvedById: personOf(actor),
+    });
+  },
+  async reject(tx, ctx, actor, request, reason) {
+    const m = await loadMembership(tx, request.targetId);
+    if (m.state !== 'VETTING') throw new DomainError('TRUSTEE_NOT_IN_VETTING', { state: m.state });
+    await tx.trusteeMembership.update({
+      where: { id: m.id },
+      data: { state: 'REJECTED', rejectedAt: ctx.clock.now(), rejectReason: reason },
+    });
+    await audit(tx, actor, {
+      action: 'trustee.reject',
+      entity: 'TrusteeMembership',
+      entityId: m.id,
+      before: { state: m.state },
+      after: { state: 'REJECTED', reason },
+    });
+    await notifyPerson(tx, request.requestedById, {
+      template: 'trustee.appointmentRejected',
+      params: { role: m.role, reason },
+      dedupeKey: `trustee.appointmentRejected:${request.id}`,
+    });
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * The chair or vice-chair (or county staff) give a task to a trustee: to a
+ * specific membership, to whoever holds a role, or both; with a due date.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, type Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { id, optionalText, parseInput, text } from '../input/schemas.ts';
+import { notifyPerson } from '../outbox.ts';
+import { authorize } from '../policy.ts';
+import { assigneePersonIds, taskView } from './task-scope.ts';
+
+const TRUSTEE_ROLES = [
+  'CHAIR', 'VICE_CHAIR', 'ADMIN_FINANCE', 'DONORS_MEN', 'DONORS_WOMEN', 'ORGANIZATIONS', 'PUBLIC_PARTICIPATION', 'ORPHANS',
+  'DOWRY_MARRIAGE', 'QARD_AL_HASAN', 'SOCIAL_WORK', 'EMPLOYMENT', 'CULTURE_EDUCATION', 'HEALTH', 'HOUSING', 'PUBLIC_RELATIONS',
+] as const;
+export const trusteeRole = z.enum(TRUSTEE_ROLES, { message: 'VALIDATION' });
+
+/** A date or an ISO string; anything else is INVALID_DATE. */
+export const instant = z
+  .union([z.date(), z.string()], { message: 'INVALID_DATE' })
+  .transform((v) => (v instanceof Date ? v : new Date(v)))
+  .refine((d) => !Number.isNaN(d.getTime()), { message: 'INVALID_DATE' });
+
+export const createTaskInput = z
+  .object({
+    centerId: id,
+    title: text(200),
+    description: optionalText(2000),
+    dueAt: instant,
+    assigneeRole: trusteeRole.optional(),
+    assigneeMembershipId: id.optional(),
+  })
+  .refine((v) => v.assigneeRole || v.assigneeMembershipId, { message: 'REQUIRED', path: ['assignee'] });
+
+export async function createTask(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(createTaskInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const center = await tx.center.findUnique({ where: { id: input.centerId } });
+    if (!center) throw new DomainError('NOT_FOUND');
+    authorize(actor, 'task.manage', { centerId: center.id, countyId: center.countyId, licenseState: center.licenseState });
+    if (input.assigneeMembershipId) {
+      // Only a current board member of this very center can be given the task.
+      const m = await tx.trusteeMembership.findUnique({ where: { id: input.assigneeMembershipId } });
+      if (!m || m.centerId !== center.id || m.state !== 'APPOINTED') throw new DomainError('NOT_FOUND', { field: 'assigneeMembershipId' });
+      if (input.assigneeRole && input.assigneeRole !== m.role) throw new DomainError('VALIDATION', { field: 'assigneeRole' });
+    }
+    const task = await tx.trusteeTask.create({
+      data: {
+        centerId: center.id,
+        title: input.title,
+        description: input.description ?? null,
+        dueAt: input.dueAt,
+        assigneeRole: input.assigneeRole ?? null,
+        assigneeMembershipId: input.assigneeMembershipId ?? null,
+      },
+    });
+    await audit(tx, actor, { action: 'task.create', entity: 'TrusteeTask', entityId: task.id, after: taskView(task) });
+    for (const personId of await assigneePersonIds(tx, task))
+      await notifyPerson(tx, personId, { template: 'task.assigned', params: { title: task.title }, dedupeKey: `task.assigned:${task.id}` });
+    return taskView(task);
+  });
+}

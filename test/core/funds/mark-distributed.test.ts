@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../../core/context.ts';
+import { createDistribution } from '../../../core/funds/create-distribution.ts';
+import { fundBalanceRial } from '../../../core/funds/fund-balance.ts';
+import { markDistributed } from '../../../core/funds/mark-distributed.ts';
+import type { Database, Db } from '../../../prisma/client.ts';
+import { createCenter, createDistribution as createDistributionRow, createNeed } from '../../../prisma/seed/factories.ts';
+import { trusteeActor } from '../../helpers/actors.ts';
+import { NOW, centerWorld, fund, fundsCtx } from '../../helpers/beneficiaries.ts';
+import { createTestDatabase } from '../../helpers/db.ts';
+
+describe('markDistributed', () => {
+  let database: Database;
+  let db: Db;
+  let ctx: Ctx;
+  let w: Awaited<ReturnType<typeof centerWorld>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    ctx = fundsCtx(db);
+    w = await centerWorld(db);
+    await fund(db, w.center.id, 'GENERAL', 10_000_000n);
+  });
+  afterAll(() => database.close());
+
+  it('dates the hand-over, meets the need, leaves the balance as approved, and is audited', async () => {
+    const need = await createNeed(db, { beneficiaryId: w.beneficiary.id, category: 'FOOD' });
+    const d = await createDistribution(ctx, w.viceChair, {
+      centerId: w.center.id, beneficiaryId: w.beneficiary.id, needId: need.id, fund: 'GENERAL', kind: 'CASH', amountRial: '4000000',
+    });
+    const done = await markDistributed(ctx, w.chair, { distributionId: d.id, needMet: true });
+    expect(done).toMatchObject({ state: 'DISTRIBUTED', distributedAt: NOW, distributedById: w.chair.personId });
+    expect(await db.beneficiaryNeed.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({ state: 'MET', metAt: NOW });
+    expect(await fundBalanceRial(db, w.center.id, 'GENERAL')).toBe(6_000_000n);
+    expect(await db.auditLog.count({ where: { entityId: d.id, action: 'distribution.markDistributed' } })).toBe(1);
+    await expect(markDistributed(ctx, w.chair, { distributionId: d.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('only approved aid, and only by the center that gives it', async () => {
+    const pending = await createDistributionRow(db, { centerId: w.center.id, beneficiaryId: w.beneficiary.id });
+    await expect(markDistributed(ctx, w.viceChair, { distributionId: pending.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const approved = await createDistributionRow(db, { centerId: w.center.id, beneficiaryId: w.beneficiary.id, state: 'APPROVED' });
+    const otherViceChair = await trusteeActor(db, (await createCenter(db)).id, 'VICE_CHAIR');
+    for (const actor of [w.finance, w.donorsOfficer, otherViceChair])
+      await expect(markDistributed(ctx, actor, { distributionId: approved.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

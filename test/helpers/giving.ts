@@ -1,0 +1,51 @@
+/** Fixtures for the giving tests: a licensed center with its finance officer, county staff and a donor with a chat. */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../prisma/client.ts';
+import { createCtx, type Ctx } from '../../core/context.ts';
+import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
+import { donorActor, staffActor, trusteeActor } from './actors.ts';
+
+export const NOW = new Date('2026-11-26T08:00:00Z');
+export const fakeClock = { now: () => NOW };
+
+export function givingCtx(db: Db, settings: Partial<Ctx['settings']> = {}): Ctx {
+  return createCtx({ db, clock: fakeClock, settings });
+}
+
+/** A donor actor whose person has a Telegram chat, so notifications are queued. */
+export async function donorWithChat(db: Db) {
+  const actor = await donorActor(db);
+  const chat = await db.chatAccount.create({
+    data: { platform: 'TELEGRAM', externalUserId: randomUUID(), personId: actor.personId },
+  });
+  return { ...actor, chatAccountId: chat.id };
+}
+
+export async function givingWorld(db: Db) {
+  const county = await createCounty(db);
+  const center = await createCenter(db, { countyId: county.id });
+  const finance = await trusteeActor(db, center.id, 'ADMIN_FINANCE');
+  const staff = await staffActor(db, 'COUNTY_STAFF', { countyId: county.id });
+  const donor = await donorWithChat(db);
+  return { county, center, finance, staff, donor };
+}
+
+export function key(): string {
+  return `test-${randomUUID()}`;
+}
+
+/** A cash report of `toman` Toman by the donor to the center. */
+export function cashReport(centerId: string, toman = 200_000, extra: Record<string, unknown> = {}) {
+  return {
+    centerId,
+    kind: 'CASH',
+    fund: 'GENERAL',
+    amountToman: toman,
+    paidAt: '2026-11-25T10:00:00Z',
+    traceNumber: '۱۲۳۴۵۶۷۸',
+    cardLast4: '۶۰۳۷',
+    receiptFileId: 'file-1',
+    idempotencyKey: key(),
+    ...extra,
+  };
+}
