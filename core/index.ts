@@ -7,7 +7,7 @@ import { createCtx, type CoreDeps, type Ctx } from './context.ts';
 import { decideApproval } from './approvals/decide-approval.ts';
 import type { ApprovalHandlers } from './approvals/registry.ts';
 import { beneficiariesUseCases } from './beneficiaries/index.ts';
-import { centersUseCases } from './centers/index.ts';
+import { centersApprovalHandlers, centersUseCases } from './centers/index.ts';
 import { fundsApprovalHandlers, fundsUseCases } from './funds/index.ts';
 import { givingApprovalHandlers, givingUseCases } from './giving/index.ts';
 import { reportsUseCases } from './reports/index.ts';
@@ -17,6 +17,7 @@ import { workApprovalHandlers, workUseCases } from './work/index.ts';
 
 /** Every approval kind and the area that applies its decision. */
 export const approvalHandlers: ApprovalHandlers = {
+  ...centersApprovalHandlers,
   ...givingApprovalHandlers,
   ...fundsApprovalHandlers,
   ...trusteesApprovalHandlers,

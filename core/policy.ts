@@ -22,6 +22,7 @@ export type Action =
   | 'center.read'
   | 'center.apply'
   | 'center.update'
+  | 'license.propose'
   | 'license.decide'
   | 'trustee.read'
   | 'trustee.propose'
@@ -94,6 +95,8 @@ export const RULES: Record<Action, Rule> = {
   'center.read': { staff: ALL_STAFF, trustee: 'any' },
   'center.apply': { staff: OPERATORS },
   'center.update': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR'], write: true },
+  // County offices watch their centers and propose; the province office decides (issue 5's roles).
+  'license.propose': { staff: OPERATORS },
   'license.decide': { staff: ['PROVINCE_ADMIN', 'PROVINCE_SUPERVISOR'] },
   'trustee.read': { staff: ALL_STAFF, trustee: 'any' },
   'trustee.propose': { staff: OPERATORS, trustee: ['CHAIR'], write: true },

@@ -5,6 +5,9 @@ import { dissolveCenter } from './dissolve-center.ts';
 import { expireLicenses } from './expire-licenses.ts';
 import { issueLicense } from './issue-license.ts';
 import { listLicensedCenters } from './list-licensed-centers.ts';
+import { licenseDecisionHandler } from './license-decision-approval.ts';
+import { proposeLicenseDecision } from './propose-license-decision.ts';
+import type { ApprovalHandlers } from '../approvals/registry.ts';
 import { recordInspection } from './record-inspection.ts';
 import { rejectApplication } from './reject-application.ts';
 import { reinstateLicense } from './reinstate-license.ts';
@@ -25,5 +28,8 @@ export function centersUseCases(ctx: Ctx) {
     dissolveCenter: (actor: Actor, input: unknown) => dissolveCenter(ctx, actor, input),
     listLicensedCenters: (actor: Actor, input: unknown) => listLicensedCenters(ctx, actor, input),
     recordInspection: (actor: Actor, input: unknown) => recordInspection(ctx, actor, input),
+    proposeLicenseDecision: (actor: Actor, input: unknown) => proposeLicenseDecision(ctx, actor, input),
   };
 }
+
+export const centersApprovalHandlers: ApprovalHandlers = { LICENSE_DECISION: licenseDecisionHandler };

@@ -5,6 +5,7 @@
  * receipt counter, from which its donations are numbered.
  */
 import { z } from 'zod';
+import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { addJalaliMonthsTo, jalaliToDbDate, toJalali } from '../jalali.ts';
@@ -50,16 +51,27 @@ export async function issueLicense(ctx: Ctx, actor: Actor, raw: unknown) {
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, input.centerId);
     authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });
-    assertTransition(center, 'ISSUED');
-    const now = ctx.clock.now();
-    const activityCode = await nextActivityCode(tx, center.countyId);
-    const licenseExpiresOn = expiryAfter(now, input.validityMonths);
-    await tx.receiptCounter.upsert({ where: { centerId: center.id }, create: { centerId: center.id, lastNo: 0 }, update: {} });
-    const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, 'ISSUED', {
-      letterNo: input.letterNo,
-      validUntil: licenseExpiresOn,
-      centerData: { activityCode, licenseExpiresOn },
-    });
-    return centerResult(updated);
+    return centerResult(await issueLocked(tx, ctx, actor, center, input));
   });
+}
+
+/** Issues the license of a center already locked and authorized (also used by an approved proposal). */
+export async function issueLocked(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  center: Center,
+  opts: { validityMonths: number; letterNo?: string | undefined; approvalRequestId?: string },
+): Promise<Center> {
+  assertTransition(center, 'ISSUED');
+  const activityCode = await nextActivityCode(tx, center.countyId);
+  const licenseExpiresOn = expiryAfter(ctx.clock.now(), opts.validityMonths);
+  await tx.receiptCounter.upsert({ where: { centerId: center.id }, create: { centerId: center.id, lastNo: 0 }, update: {} });
+  const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, 'ISSUED', {
+    letterNo: opts.letterNo,
+    validUntil: licenseExpiresOn,
+    approvalRequestId: opts.approvalRequestId,
+    centerData: { activityCode, licenseExpiresOn },
+  });
+  return updated;
 }

@@ -1,7 +1,8 @@
 /** The province office renews a license (periodic renewal, domain.md rule 1) for N more Jalali months. */
 import { z } from 'zod';
+import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
-import { inTransaction, type Ctx } from '../context.ts';
+import { inTransaction, type Ctx, type Tx } from '../context.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { expiryAfter } from './issue-license.ts';
@@ -26,12 +27,24 @@ export async function renewLicense(ctx: Ctx, actor: Actor, raw: unknown) {
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, input.centerId);
     authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });
-    const licenseExpiresOn = renewedExpiry(center.licenseExpiresOn, ctx.clock.now(), input.validityMonths);
-    const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, 'RENEWED', {
-      letterNo: input.letterNo,
-      validUntil: licenseExpiresOn,
-      centerData: { licenseExpiresOn, expiredAt: null },
-    });
-    return centerResult(updated);
+    return centerResult(await renewLocked(tx, ctx, actor, center, input));
   });
+}
+
+/** Renews the license of a center already locked and authorized (also used by an approved proposal). */
+export async function renewLocked(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  center: Center,
+  opts: { validityMonths: number; letterNo?: string | undefined; approvalRequestId?: string },
+): Promise<Center> {
+  const licenseExpiresOn = renewedExpiry(center.licenseExpiresOn, ctx.clock.now(), opts.validityMonths);
+  const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, 'RENEWED', {
+    letterNo: opts.letterNo,
+    validUntil: licenseExpiresOn,
+    approvalRequestId: opts.approvalRequestId,
+    centerData: { licenseExpiresOn, expiredAt: null },
+  });
+  return updated;
 }
