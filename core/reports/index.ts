@@ -7,9 +7,9 @@ import { getTransparencyReport } from './get-transparency-report.ts';
 
 export function reportsUseCases(ctx: Ctx) {
   return {
-    centerMonth: (actor: Actor, input: unknown) => getCenterMonthReport(ctx, actor, input),
-    transparency: (actor: Actor, input: unknown) => getTransparencyReport(ctx, actor, input),
-    donorHistory: (actor: Actor, input: unknown) => getDonorHistory(ctx, actor, input),
-    overview: (actor: Actor, input: unknown) => getOverview(ctx, actor, input),
+    getCenterMonthReport: (actor: Actor, input: unknown) => getCenterMonthReport(ctx, actor, input),
+    getTransparencyReport: (actor: Actor, input: unknown) => getTransparencyReport(ctx, actor, input),
+    getDonorHistory: (actor: Actor, input: unknown) => getDonorHistory(ctx, actor, input),
+    getOverview: (actor: Actor, input: unknown) => getOverview(ctx, actor, input),
   };
 }

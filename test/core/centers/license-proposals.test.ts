@@ -33,7 +33,7 @@ describe('license decisions proposed by a county and decided by the province', (
     const event = await database.db.centerLicenseEvent.findFirstOrThrow({ where: { centerId: center.id, kind: 'SUSPENDED' } });
     expect(event).toMatchObject({ approvalRequestId: requestId, reason: 'گزارش مالی سه ماه ارسال نشده' });
     expect(await database.db.auditLog.count({ where: { entityId: requestId, action: 'approval.approve' } })).toBe(1);
-    expect(await database.db.outboxMessage.count({ where: { chatAccount: { personId: chair.personId }, template: 'license.suspended' } })).toBe(1);
+    expect(await database.db.outboxMessage.count({ where: { chatAccount: { personId: chair.person.id }, template: 'license.suspended' } })).toBe(1);
   });
 
   it('an issued license from an approved proposal gets its activity code and receipt counter', async () => {
