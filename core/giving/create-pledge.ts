@@ -10,6 +10,7 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { aidKindFields } from './kind-fields.ts';
 import { amount, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 import { addJalaliMonthsTo, jalaliToDbDate, toJalali, type JalaliDate } from '../jalali.ts';
 import { authorize } from '../policy.ts';
@@ -45,20 +46,6 @@ export const createPledgeInput = z.object({
 });
 type CreatePledgeInput = z.output<typeof createPledgeInput>;
 
-function kindFields(input: CreatePledgeInput) {
-  if (input.kind === 'CASH') {
-    if (input.amountToman === undefined) throw new DomainError('REQUIRED', { field: 'amountToman' });
-    return { amountRial: input.amountToman };
-  }
-  const estimatedValueRial = input.estimatedValueToman ?? null;
-  if (input.kind === 'IN_KIND') {
-    if (!input.itemDescription) throw new DomainError('REQUIRED', { field: 'itemDescription' });
-    return { itemDescription: input.itemDescription, quantity: input.quantity ?? null, unit: input.unit ?? null, estimatedValueRial };
-  }
-  if (!input.serviceDescription) throw new DomainError('REQUIRED', { field: 'serviceDescription' });
-  return { serviceDescription: input.serviceDescription, serviceHours: input.serviceHours ?? null, estimatedValueRial };
-}
-
 /** Installment due days and amounts; exported for the schedule tests and the panel's preview. */
 export function pledgeSchedule(first: JalaliDate, count: number, amountRial: bigint | null) {
   const share = amountRial === null ? null : amountRial / BigInt(count);
@@ -73,7 +60,7 @@ export async function createPledge(ctx: Ctx, actor: Actor, raw: unknown) {
   const input = parseInput(createPledgeInput, raw);
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
   if (!donorId) throw new DomainError('REQUIRED', { field: 'donorId' });
-  const fields = kindFields(input);
+  const fields = aidKindFields(input);
   const count = input.schedule === 'ONE_TIME' ? 1 : (input.installmentCount ?? 12);
   if (input.schedule === 'ONE_TIME' && (input.installmentCount ?? 1) !== 1)
     throw new DomainError('VALIDATION', { field: 'installmentCount' });

@@ -9,6 +9,7 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { aidKindFields } from './kind-fields.ts';
 import { amount, cardLast4, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 import { normalizeCode } from '../input/normalize.ts';
 import { authorize } from '../policy.ts';
@@ -45,21 +46,6 @@ export const reportDonationInput = z.object({
 });
 export type ReportDonationInput = z.output<typeof reportDonationInput>;
 
-/** The gift's own fields by kind (the database CHECK Donation_kind_fields says the same). */
-function kindFields(input: ReportDonationInput) {
-  if (input.kind === 'CASH') {
-    if (input.amountToman === undefined) throw new DomainError('REQUIRED', { field: 'amountToman' });
-    return { amountRial: input.amountToman };
-  }
-  const estimatedValueRial = input.estimatedValueToman ?? null;
-  if (input.kind === 'IN_KIND') {
-    if (!input.itemDescription) throw new DomainError('REQUIRED', { field: 'itemDescription' });
-    return { itemDescription: input.itemDescription, quantity: input.quantity ?? null, unit: input.unit ?? null, estimatedValueRial };
-  }
-  if (!input.serviceDescription) throw new DomainError('REQUIRED', { field: 'serviceDescription' });
-  return { serviceDescription: input.serviceDescription, serviceHours: input.serviceHours ?? null, estimatedValueRial };
-}
-
 /** A pledge (and installment) named by the report must be this donor's, at this center. */
 async function checkPledge(tx: Tx, input: ReportDonationInput, donorId: string | null) {
   if (input.installmentId && !input.pledgeId) throw new DomainError('REQUIRED', { field: 'pledgeId' });
@@ -75,7 +61,7 @@ async function checkPledge(tx: Tx, input: ReportDonationInput, donorId: string |
 export async function reportDonation(ctx: Ctx, actor: Actor, raw: unknown) {
   const input = parseInput(reportDonationInput, raw);
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
-  const fields = kindFields(input);
+  const fields = aidKindFields(input);
   const paidAt = input.paidAt ?? ctx.clock.now();
   if (paidAt.getTime() > ctx.clock.now().getTime() + 60 * 60_000) throw new DomainError('INVALID_DATE', { field: 'paidAt' });
 
