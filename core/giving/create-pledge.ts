@@ -10,11 +10,11 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { aidKindFields } from './kind-fields.ts';
-import { amount, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
+import { aidKindFields, aidKindInputFields } from './kind-fields.ts';
+import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 import { addJalaliMonthsTo, jalaliToDbDate, toJalali, type JalaliDate } from '../jalali.ts';
 import { authorize } from '../policy.ts';
-import { aidKind, centerScope, fund, loadCenter } from './shared.ts';
+import { centerScope, loadCenter } from './shared.ts';
 
 const jalaliDay = z.object({
   year: z.number({ message: 'INVALID_DATE' }).int().min(1300, { message: 'INVALID_DATE' }).max(1500, { message: 'INVALID_DATE' }),
@@ -28,16 +28,8 @@ export const createPledgeInput = z.object({
   /** Donors pledge for themselves: omitted, it is the acting donor. */
   donorId: id.optional(),
   centerId: id,
-  kind: aidKind,
-  fund: fund.default('GENERAL'),
-  /** CASH: the total over all installments, in Toman. */
-  amountToman: amount('TOMAN').optional(),
-  itemDescription: optionalText(500),
-  quantity: positiveInt().optional(),
-  unit: optionalText(50),
-  estimatedValueToman: amount('TOMAN').optional(),
-  serviceDescription: optionalText(500),
-  serviceHours: positiveInt(10_000).optional(),
+  /** CASH: amountToman is the total over all installments. */
+  ...aidKindInputFields,
   schedule: z.enum(['ONE_TIME', 'MONTHLY'], { message: 'VALIDATION' }).default('ONE_TIME'),
   installmentCount: positiveInt(MAX_INSTALLMENTS).optional(),
   /** The first due day on the Jalali calendar; today (Tehran) when omitted. */

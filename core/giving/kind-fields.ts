@@ -1,6 +1,21 @@
 /** What a pledge or a gift of each kind must say (the database CHECKs *_kind_fields say the same). */
 import type { AidKind } from '../../prisma/generated/client/client.ts';
 import { DomainError } from '../errors.ts';
+import { amount, optionalText, positiveInt } from '../input/schemas.ts';
+import { aidKind, fund } from './shared.ts';
+
+/** The input fields of a pledge or a gift: its kind, fund and what the kind needs (amounts typed in Toman, kept as Rials). */
+export const aidKindInputFields = {
+  kind: aidKind,
+  fund: fund.default('GENERAL'),
+  amountToman: amount('TOMAN').optional(),
+  itemDescription: optionalText(500),
+  quantity: positiveInt().optional(),
+  unit: optionalText(50),
+  estimatedValueToman: amount('TOMAN').optional(),
+  serviceDescription: optionalText(500),
+  serviceHours: positiveInt(10_000).optional(),
+};
 
 export interface AidKindInput {
   kind: AidKind;

@@ -9,11 +9,11 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { aidKindFields } from './kind-fields.ts';
-import { amount, cardLast4, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
+import { aidKindFields, aidKindInputFields } from './kind-fields.ts';
+import { cardLast4, id, optionalText, parseInput } from '../input/schemas.ts';
 import { normalizeCode } from '../input/normalize.ts';
 import { authorize } from '../policy.ts';
-import { aidKind, centerScope, dateInput, fund, loadCenter } from './shared.ts';
+import { centerScope, dateInput, loadCenter } from './shared.ts';
 
 const code = (max: number) =>
   z
@@ -25,16 +25,8 @@ export const reportDonationInput = z.object({
   /** Donors report for themselves: omitted, it is the acting donor. */
   donorId: id.optional(),
   centerId: id,
-  kind: aidKind,
-  fund: fund.default('GENERAL'),
-  /** CASH: what the donor paid, in Toman as people say it (stored as Rials). */
-  amountToman: amount('TOMAN').optional(),
-  itemDescription: optionalText(500),
-  quantity: positiveInt().optional(),
-  unit: optionalText(50),
-  estimatedValueToman: amount('TOMAN').optional(),
-  serviceDescription: optionalText(500),
-  serviceHours: positiveInt(10_000).optional(),
+  /** CASH: amountToman is what the donor paid. */
+  ...aidKindInputFields,
   paidAt: dateInput.optional(),
   traceNumber: code(40).optional(),
   cardLast4: cardLast4.optional(),
