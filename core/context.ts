@@ -43,15 +43,29 @@ export interface Ctx {
   db: Db;
   clock: Clock;
   settings: CoreSettings;
+  /** Set when the caller already opened the transaction the use-cases must join. */
+  tx?: Tx;
 }
 
 export function createCtx(deps: CoreDeps): Ctx {
   return { db: deps.db, clock: deps.clock ?? systemClock, settings: { ...defaultSettings, ...deps.settings } };
 }
 
-/** Interactive transactions: generous timeouts because PGlite runs them one at a time. */
+/**
+ * Interactive transactions: generous timeouts because PGlite runs them one at a time.
+ * Reentrant: when the caller already opened one (`ctx.tx`; the bot handles each update
+ * in one, so dedupe, session and the work commit or roll back together), the use-case
+ * joins it instead of opening another (Prisma has no nested transactions).
+ */
 export function inTransaction<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (ctx.tx) return fn(ctx.tx);
   return ctx.db.$transaction(fn, { maxWait: 30_000, timeout: 30_000 });
+}
+
+/** A context whose use-cases all run inside the caller's open transaction. */
+export function withinTransaction(ctx: Ctx, tx: Tx): Ctx {
+  // Reads outside inTransaction go through ctx.db, so they see the transaction too.
+  return { ...ctx, db: tx as unknown as Db, tx };
 }
 
 /**

@@ -3,7 +3,7 @@
  * to one database and clock. Bot and panel call only this.
  */
 import type { Actor } from './actor.ts';
-import { createCtx, type CoreDeps, type Ctx } from './context.ts';
+import { createCtx, withinTransaction, type CoreDeps, type Ctx, type Tx } from './context.ts';
 import { decideApproval } from './approvals/decide-approval.ts';
 import type { ApprovalHandlers } from './approvals/registry.ts';
 import { beneficiariesUseCases } from './beneficiaries/index.ts';
@@ -26,7 +26,18 @@ export const approvalHandlers: ApprovalHandlers = {
 };
 
 export function createCore(deps: CoreDeps) {
-  const ctx: Ctx = createCtx(deps);
+  return bindCore(createCtx(deps));
+}
+
+/**
+ * The same use-cases joined to the caller's open transaction: the bot handles an
+ * update (dedupe row, session, the work) as one unit that commits or rolls back.
+ */
+export function coreInTransaction(core: Core, tx: Tx): Core {
+  return bindCore(withinTransaction(core.ctx, tx));
+}
+
+function bindCore(ctx: Ctx) {
   return {
     ctx,
     centers: centersUseCases(ctx),
@@ -43,6 +54,6 @@ export function createCore(deps: CoreDeps) {
   };
 }
 
-export type Core = ReturnType<typeof createCore>;
+export type Core = ReturnType<typeof bindCore>;
 export { DomainError, isDomainError, type ErrorCode } from './errors.ts';
 export type { Actor } from './actor.ts';
