@@ -58,8 +58,29 @@ export function createCtx(deps: CoreDeps): Ctx {
  * joins it instead of opening another (Prisma has no nested transactions).
  */
 export function inTransaction<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (ctx.tx) return fn(ctx.tx);
+  if (ctx.tx) return inSavepoint(ctx.tx, fn);
   return ctx.db.$transaction(fn, { maxWait: 30_000, timeout: 30_000 });
+}
+
+let savepoints = 0;
+
+/**
+ * A use-case joined to the caller's transaction is still all-or-nothing: a refusal
+ * after its first write (caught by the bot, which then asks again) undoes exactly
+ * that use-case's writes, and a failed statement no longer aborts the caller's work.
+ */
+async function inSavepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // An SQL identifier from a fixed prefix and a counter, never from input.
+  const name = `core_${++savepoints}`;
+  await tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
+  try {
+    const result = await fn(tx);
+    await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
 }
 
 /** A context whose use-cases all run inside the caller's open transaction. */

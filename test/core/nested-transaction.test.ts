@@ -45,4 +45,23 @@ describe('inTransaction inside an open transaction', () => {
     ).rejects.toThrow('rolled back');
     expect(await database.db.feedback.count()).toBe(0);
   });
+
+  it('undoes only the joined use-case that failed, and the caller’s transaction goes on', async () => {
+    const ctx = createCtx({ db: database.db });
+    const person = await createPerson(ctx.db);
+    await ctx.db.$transaction(async (tx) => {
+      const joined = withinTransaction(ctx, tx);
+      await audit(tx, { kind: 'system', job: 'test' }, { action: 'x.kept', entity: 'Person', entityId: person.id });
+      await expect(
+        inTransaction(joined, async (inner) => {
+          await audit(inner, { kind: 'system', job: 'test' }, { action: 'x.undone', entity: 'Person', entityId: person.id });
+          // A failed statement aborts a PostgreSQL transaction unless a savepoint contains it.
+          await inner.$executeRawUnsafe('SELECT 1/0');
+        }),
+      ).rejects.toThrow();
+      await audit(tx, { kind: 'system', job: 'test' }, { action: 'x.after', entity: 'Person', entityId: person.id });
+    });
+    const actions = (await ctx.db.auditLog.findMany({ where: { entityId: person.id }, select: { action: true } })).map((a) => a.action);
+    expect(actions.sort()).toEqual(['x.after', 'x.kept']);
+  });
 });
