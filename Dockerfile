@@ -16,6 +16,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/prisma/generated ./prisma/generated
 COPY . .
+# The panel's components bundle, built once here so that starts never wait for it.
+RUN node --disable-warning=ExperimentalWarning scripts/build-admin-bundle.ts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -4,6 +4,9 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { adminEnvShape, adminSettingsFrom, checkAdminEnv, type AdminSettings } from './admin/auth/settings.ts';
+import { botEnvShape, botSettingsFrom, checkBotEnv, type BotSettings } from './bot/settings.ts';
+import { jobsEnvShape, jobsSettingsFrom, type JobsSettings } from './jobs/settings.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -29,7 +32,12 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   /** Fill an empty embedded database with demo data on first start. */
   SEED_DEMO: flag.default(true),
-});
+  ...adminEnvShape,
+  ...botEnvShape,
+  ...jobsEnvShape,
+})
+  .superRefine(checkAdminEnv)
+  .superRefine(checkBotEnv);
 
 export type Env = z.input<typeof schema>;
 
@@ -40,6 +48,12 @@ export interface Config {
   logLevel: string;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   seedDemo: boolean;
+  /** The admin panel's sessions, cookies and login lockout (admin/auth/settings.ts). */
+  admin: AdminSettings;
+  /** The messenger bot (bot/settings.ts); token null: no bot. */
+  bot: BotSettings;
+  /** The outbox sender and the reminders (jobs/settings.ts); they run with the bot. */
+  jobs: JobsSettings;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +85,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR, 'db') },
     seedDemo: e.SEED_DEMO,
+    admin: adminSettingsFrom(e),
+    bot: botSettingsFrom(e),
+    jobs: jobsSettingsFrom(e),
   };
 }

@@ -3,7 +3,10 @@
  * With the embedded database everything runs in this one process.
  */
 import { buildApp } from './admin/app.ts';
+import { prepareBot } from './bot/run.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createCore } from './core/index.ts';
+import { startJobs, type Jobs } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './prisma/client.ts';
 import { readMigrationState } from './prisma/migration-state.ts';
@@ -41,12 +44,18 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({ database, logger });
+  const core = createCore({ db: database.db });
+  // Without BOT_TOKEN this logs that the bot is not running and returns null.
+  const bot = await prepareBot(config.bot, { database, core, logger });
+  const app = await buildApp({ database, logger, core, admin: config.admin, botWebhook: bot?.webhook ?? null });
+  let jobs: Jobs | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    await bot?.stop();
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -59,6 +68,28 @@ async function main(): Promise<void> {
     { database: database.kind, ms: Math.round(performance.now() - startedAt) },
     `ready: http://${config.host}:${config.port}/health`,
   );
+  await bot?.start();
+  // The outbox sender and the reminders run wherever a bot is configured (even if its API
+  // was unreachable just now: the sender retries); see jobs/index.ts.
+  if (config.bot.token && config.jobs.enabled) {
+    const { platform } = config.bot;
+    try {
+      jobs = await startJobs({
+        database,
+        core,
+        logger,
+        bots: [{ platform: platform.platform, token: config.bot.token, apiRoot: platform.apiRoot }],
+        bossConnectionString: config.database.kind === 'postgres' ? config.database.url : undefined,
+        limits: { [platform.platform]: config.jobs.limits },
+        reminders: config.jobs.reminders,
+        tickCron: config.jobs.tickCron,
+      });
+      logger.info({ tick: config.jobs.tickCron, quietHours: config.jobs.reminders.quietHours }, 'outbox sender and reminders running');
+    } catch (err) {
+      // The panel and the bot keep working; queued notifications wait for the next start.
+      logger.error({ err }, 'the outbox sender and reminders could not start');
+    }
+  }
 }
 
 main().catch((e) => {

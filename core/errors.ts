@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'NETWORK_NOT_AVAILABLE',
   'VOLUNTEER_NOT_AVAILABLE',
   // reports
+  // broadcasts
+  'BROADCAST_NO_RECIPIENTS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

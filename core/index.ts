@@ -5,11 +5,14 @@
 import type { Actor } from './actor.ts';
 import { createCtx, withinTransaction, type CoreDeps, type Ctx, type Tx } from './context.ts';
 import { decideApproval } from './approvals/decide-approval.ts';
+import { listPendingDecisions } from './approvals/list-pending-decisions.ts';
 import type { ApprovalHandlers } from './approvals/registry.ts';
 import { beneficiariesUseCases } from './beneficiaries/index.ts';
+import { broadcastsUseCases } from './broadcasts/index.ts';
 import { centersApprovalHandlers, centersUseCases } from './centers/index.ts';
 import { fundsApprovalHandlers, fundsUseCases } from './funds/index.ts';
 import { givingApprovalHandlers, givingUseCases } from './giving/index.ts';
+import { notificationsUseCases } from './notifications/index.ts';
 import { reportsUseCases } from './reports/index.ts';
 import { trusteesApprovalHandlers, trusteesUseCases } from './trustees/index.ts';
 import { volunteersApprovalHandlers, volunteersUseCases } from './volunteers/index.ts';
@@ -48,8 +51,11 @@ function bindCore(ctx: Ctx) {
     beneficiaries: beneficiariesUseCases(ctx),
     work: workUseCases(ctx),
     reports: reportsUseCases(ctx),
+    broadcasts: broadcastsUseCases(ctx),
+    notifications: notificationsUseCases(ctx),
     approvals: {
       decide: (actor: Actor, input: unknown) => decideApproval(ctx, approvalHandlers, actor, input),
+      listPendingDecisions: (actor: Actor, input: unknown) => listPendingDecisions(ctx, approvalHandlers, actor, input),
     },
   };
 }

@@ -63,7 +63,8 @@ export type Action =
   | 'feedback.handle'
   | 'report.center'
   | 'report.overview'
-  | 'audit.read';
+  | 'audit.read'
+  | 'broadcast.send';
 
 const PROVINCE_WIDE = new Set(['PROVINCE_ADMIN', 'PROVINCE_SUPERVISOR', 'AUDITOR']);
 
@@ -139,6 +140,8 @@ export const RULES: Record<Action, Rule> = {
   'report.center': { staff: ALL_STAFF, trustee: 'any' },
   'report.overview': { staff: ALL_STAFF },
   'audit.read': { staff: ['PROVINCE_ADMIN', 'AUDITOR'] },
+  // A message to a center's donors or a network's volunteers (issue 6): the offices and the officers who keep donors.
+  'broadcast.send': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR', 'DONORS_MEN', 'DONORS_WOMEN'], write: true },
 };
 
 export type Decision = { allow: true } | { allow: false; code: 'FORBIDDEN' | 'CENTER_READ_ONLY' };

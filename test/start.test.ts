@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: '', ADMIN_SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-chars', ...env },
   });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));

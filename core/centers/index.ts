@@ -3,7 +3,9 @@ import type { Ctx } from '../context.ts';
 import { applyForLicense } from './apply-for-license.ts';
 import { dissolveCenter } from './dissolve-center.ts';
 import { expireLicenses } from './expire-licenses.ts';
+import { findLicensedCenter } from './find-licensed-center.ts';
 import { issueLicense } from './issue-license.ts';
+import { listCenterCounties } from './list-center-counties.ts';
 import { listLicensedCenters } from './list-licensed-centers.ts';
 import { licenseDecisionHandler } from './license-decision-approval.ts';
 import { proposeLicenseDecision } from './propose-license-decision.ts';
@@ -27,6 +29,8 @@ export function centersUseCases(ctx: Ctx) {
     expireLicenses: (actor: Actor, input: unknown = {}) => expireLicenses(ctx, actor, input),
     dissolveCenter: (actor: Actor, input: unknown) => dissolveCenter(ctx, actor, input),
     listLicensedCenters: (actor: Actor, input: unknown) => listLicensedCenters(ctx, actor, input),
+    findLicensedCenter: (actor: Actor, input: unknown) => findLicensedCenter(ctx, actor, input),
+    listCenterCounties: (actor: Actor) => listCenterCounties(ctx, actor),
     recordInspection: (actor: Actor, input: unknown) => recordInspection(ctx, actor, input),
     proposeLicenseDecision: (actor: Actor, input: unknown) => proposeLicenseDecision(ctx, actor, input),
   };

@@ -12,6 +12,7 @@ import { registerDonor } from './register-donor.ts';
 import { rejectDonation } from './reject-donation.ts';
 import { reportDonation } from './report-donation.ts';
 import { reverseDonation } from './reverse-donation.ts';
+import { setDonorAnonymity } from './set-donor-anonymity.ts';
 
 export { givingApprovalHandlers } from './approval-handlers.ts';
 export { cancelPledgeInput } from './cancel-pledge.ts';
@@ -25,11 +26,13 @@ export { registerDonorInput } from './register-donor.ts';
 export { rejectDonationInput } from './reject-donation.ts';
 export { reportDonationInput } from './report-donation.ts';
 export { reverseDonationInput } from './reverse-donation.ts';
+export { setDonorAnonymityInput } from './set-donor-anonymity.ts';
 
 export function givingUseCases(ctx: Ctx) {
   return {
     registerDonor: (actor: Actor, input: unknown) => registerDonor(ctx, actor, input),
     linkChatAccount: (actor: Actor, input: unknown) => linkChatAccount(ctx, actor, input),
+    setDonorAnonymity: (actor: Actor, input: unknown) => setDonorAnonymity(ctx, actor, input),
     findDuplicateDonors: (actor: Actor, input: unknown) => findDuplicateDonors(ctx, actor, input),
     mergeDonors: (actor: Actor, input: unknown) => mergeDonors(ctx, actor, input),
     createPledge: (actor: Actor, input: unknown) => createPledge(ctx, actor, input),

@@ -22,8 +22,10 @@ export async function getDonorHistory(ctx: Ctx, actor: Actor, raw: unknown) {
       orderBy: { createdAt: 'desc' },
       select: {
         id: true, kind: true, fund: true, amountRial: true, schedule: true, installmentCount: true, state: true, createdAt: true,
+        // What the bot needs to name a pledge and report a payment against one of its installments.
+        centerId: true, itemDescription: true, serviceDescription: true,
         center: { select: { name: true } },
-        installments: { select: { seq: true, dueOn: true, scheduledAmountRial: true, paidAmountRial: true, state: true }, orderBy: { seq: 'asc' } },
+        installments: { select: { id: true, seq: true, dueOn: true, scheduledAmountRial: true, paidAmountRial: true, state: true }, orderBy: { seq: 'asc' } },
       },
     }),
     ctx.db.donation.findMany({
@@ -31,7 +33,7 @@ export async function getDonorHistory(ctx: Ctx, actor: Actor, raw: unknown) {
       orderBy: { paidAt: 'desc' },
       select: {
         id: true, kind: true, fund: true, amountRial: true, estimatedValueRial: true, state: true, paidAt: true, receiptNo: true,
-        rejectReason: true, center: { select: { name: true } },
+        rejectReason: true, itemDescription: true, serviceDescription: true, center: { select: { name: true } },
       },
     }),
     ctx.db.donation.groupBy({ by: ['state'], where: { donorId, kind: 'CASH' }, _sum: { amountRial: true } }),

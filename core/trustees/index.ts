@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import { appointTrustee, trusteeAppointmentHandler } from './appoint-trustee.ts';
 import { endAppointment } from './end-appointment.ts';
 import { issueLinkCode } from './issue-link-code.ts';
+import { listMyMemberships } from './list-my-memberships.ts';
 import { proposeTrustee } from './propose-trustee.ts';
 import { redeemLinkCode } from './redeem-link-code.ts';
 import { sendToVetting } from './send-to-vetting.ts';
@@ -16,6 +17,7 @@ export function trusteesUseCases(ctx: Ctx) {
     endAppointment: (actor: Actor, input: unknown) => endAppointment(ctx, actor, input),
     issueLinkCode: (actor: Actor, input: unknown) => issueLinkCode(ctx, actor, input),
     redeemLinkCode: (actor: Actor, input: unknown) => redeemLinkCode(ctx, actor, input),
+    listMyMemberships: (actor: Actor, input: unknown) => listMyMemberships(ctx, actor, input),
   };
 }
 

@@ -5,6 +5,7 @@ import { deactivateVolunteer } from './deactivate-volunteer.ts';
 import { joinNetwork } from './join-network.ts';
 import { leaveNetwork } from './leave-network.ts';
 import { listMyNetworks } from './list-my-networks.ts';
+import { listMyVolunteering } from './list-my-volunteering.ts';
 import { listNetworkMembers } from './list-network-members.ts';
 import { sendVolunteerToVetting } from './send-volunteer-to-vetting.ts';
 import { vetVolunteer } from './vet-volunteer.ts';
@@ -21,5 +22,6 @@ export function volunteersUseCases(ctx: Ctx) {
     leaveNetwork: (actor: Actor, input: unknown) => leaveNetwork(ctx, actor, input),
     listNetworkMembers: (actor: Actor, input: unknown) => listNetworkMembers(ctx, actor, input),
     listMyNetworks: (actor: Actor, input: unknown) => listMyNetworks(ctx, actor, input),
+    listMyVolunteering: (actor: Actor, input: unknown) => listMyVolunteering(ctx, actor, input),
   };
 }

@@ -5,6 +5,7 @@ import { completeTask } from './complete-task.ts';
 import { createTask } from './create-task.ts';
 import { generateRecurringTasks } from './generate-recurring-tasks.ts';
 import { handleFeedback } from './handle-feedback.ts';
+import { listMyTasks } from './list-my-tasks.ts';
 import { listOverdueTasks } from './list-overdue-tasks.ts';
 import { recordMinutes } from './record-minutes.ts';
 import { requestArchiveDestruction } from './request-archive-destruction.ts';
@@ -20,6 +21,7 @@ export function workUseCases(ctx: Ctx) {
     completeTask: (actor: Actor, input: unknown) => completeTask(ctx, actor, input),
     snoozeTask: (actor: Actor, input: unknown) => snoozeTask(ctx, actor, input),
     listOverdueTasks: (actor: Actor, input: unknown) => listOverdueTasks(ctx, actor, input),
+    listMyTasks: (actor: Actor, input: unknown) => listMyTasks(ctx, actor, input),
     generateRecurringTasks: (actor: Actor, input: unknown) => generateRecurringTasks(ctx, actor, input),
     recordMinutes: (actor: Actor, input: unknown) => recordMinutes(ctx, actor, input),
     addArchiveDocument: (actor: Actor, input: unknown) => addArchiveDocument(ctx, actor, input),

@@ -1,0 +1,82 @@
+/**
+ * The admin panel's security settings, read from the environment by config.ts (this file
+ * holds the part of the schema that belongs to the panel, so config.ts stays short).
+ */
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+export const adminEnvShape = {
+  /** Keys the session ids stored in the database; ≥ 32 characters, required in production. */
+  ADMIN_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Secure cookies: `auto` (when the request came over https, see TRUST_PROXY), or 1/0. */
+  ADMIN_COOKIE_SECURE: z.union([z.literal('auto'), flag]).default('auto'),
+  /** Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Proto. */
+  TRUST_PROXY: flag.default(false),
+  /** The panel's public origin (e.g. https://panel.example.ir) when it differs from the Host header. */
+  ADMIN_PUBLIC_ORIGIN: z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v) && new URL(v).origin === v.replace(/\/$/, ''), 'must be an origin such as https://panel.example.ir')
+    .optional(),
+  ADMIN_IDLE_TIMEOUT_MINUTES: positiveInt(24 * 60).default(30),
+  ADMIN_ABSOLUTE_TIMEOUT_HOURS: positiveInt(24 * 30).default(12),
+  /** Consecutive failed logins of one username before it is locked. */
+  ADMIN_LOGIN_MAX_FAILURES: positiveInt(100).default(5),
+  /** Failed logins from one IP address (any username) before it is locked. */
+  ADMIN_LOGIN_MAX_FAILURES_PER_IP: positiveInt(10_000).default(20),
+  ADMIN_LOGIN_LOCK_MINUTES: positiveInt(24 * 60).default(15),
+};
+
+type AdminEnv = z.output<z.ZodObject<typeof adminEnvShape>>;
+
+export interface AdminSettings {
+  /** Null outside production when unset: the app then generates one per process (and warns). */
+  sessionSecret: string | null;
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  publicOrigin: string | null;
+  idleTimeoutMs: number;
+  absoluteTimeoutMs: number;
+  maxFailuresPerUsername: number;
+  maxFailuresPerIp: number;
+  lockMs: number;
+}
+
+/** In production a secret must be given: a generated one would log everyone out at each restart. */
+export function checkAdminEnv(env: { NODE_ENV: string; ADMIN_SESSION_SECRET?: string | undefined }, ctx: z.RefinementCtx<unknown>): void {
+  if (env.NODE_ENV === 'production' && !env.ADMIN_SESSION_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['ADMIN_SESSION_SECRET'], message: 'is required in production (at least 32 random characters)' });
+  }
+}
+
+export function adminSettingsFrom(e: AdminEnv): AdminSettings {
+  return {
+    sessionSecret: e.ADMIN_SESSION_SECRET ?? null,
+    cookieSecure: e.ADMIN_COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    publicOrigin: e.ADMIN_PUBLIC_ORIGIN?.replace(/\/$/, '') ?? null,
+    idleTimeoutMs: e.ADMIN_IDLE_TIMEOUT_MINUTES * 60_000,
+    absoluteTimeoutMs: e.ADMIN_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
+    maxFailuresPerUsername: e.ADMIN_LOGIN_MAX_FAILURES,
+    maxFailuresPerIp: e.ADMIN_LOGIN_MAX_FAILURES_PER_IP,
+    lockMs: e.ADMIN_LOGIN_LOCK_MINUTES * 60_000,
+  };
+}
+
+/** Defaults for tests and tools that build the app without the environment. */
+export const defaultAdminSettings: AdminSettings = {
+  sessionSecret: null,
+  cookieSecure: 'auto',
+  trustProxy: false,
+  publicOrigin: null,
+  idleTimeoutMs: 30 * 60_000,
+  absoluteTimeoutMs: 12 * 3_600_000,
+  maxFailuresPerUsername: 5,
+  maxFailuresPerIp: 20,
+  lockMs: 15 * 60_000,
+};

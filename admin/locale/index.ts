@@ -1,0 +1,81 @@
+/**
+ * The panel's languages: fa (default) and en. AdminJS gets its UI strings from
+ * locales/<lng>/admin.json (`adminjs` subtree) merged with every other
+ * locales/<lng>/admin-*.json file (resources, dashboard: written as AdminJS translations,
+ * e.g. `{ "resources": { "Center": { "properties": { ... } } } }`). Server-rendered text
+ * (login page, errors) uses `translate`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale, LocaleTranslations } from 'adminjs';
+
+export const ADMIN_LOCALES = ['fa', 'en'] as const;
+export type AdminLocale = (typeof ADMIN_LOCALES)[number];
+export const DEFAULT_ADMIN_LOCALE: AdminLocale = 'fa';
+
+export function isAdminLocale(value: unknown): value is AdminLocale {
+  return typeof value === 'string' && (ADMIN_LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(lng: AdminLocale): 'rtl' | 'ltr' {
+  return lng === 'fa' ? 'rtl' : 'ltr';
+}
+
+type Tree = { [key: string]: string | Tree };
+
+const LOCALES_DIR = path.resolve(import.meta.dirname, '../../locales');
+const cache = new Map<AdminLocale, { admin: Tree; adminjs: LocaleTranslations }>();
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(target: Tree, source: Tree): Tree {
+  const out: Tree = { ...target };
+  for (const [key, value] of Object.entries(source)) {
+    const existing = out[key];
+    out[key] = isTree(existing) && isTree(value) ? deepMerge(existing, value) : value;
+  }
+  return out;
+}
+
+function readTree(file: string): Tree {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!isTree(parsed)) throw new Error(`${file}: expected a JSON object`);
+  return parsed;
+}
+
+function load(lng: AdminLocale): { admin: Tree; adminjs: LocaleTranslations } {
+  let entry = cache.get(lng);
+  if (!entry) {
+    const dir = path.join(LOCALES_DIR, lng);
+    const admin = readTree(path.join(dir, 'admin.json'));
+    let adminjs = isTree(admin.adminjs) ? admin.adminjs : {};
+    const others = readdirSync(dir)
+      .filter((f) => f.startsWith('admin-') && f.endsWith('.json'))
+      .sort();
+    for (const file of others) adminjs = deepMerge(adminjs, readTree(path.join(dir, file)));
+    entry = { admin, adminjs: adminjs as LocaleTranslations };
+    cache.set(lng, entry);
+  }
+  return entry;
+}
+
+/** AdminJS's `locale` option for one language (only that one: switching is done by the server). */
+export function adminjsLocale(lng: AdminLocale): Locale {
+  return { language: lng, availableLanguages: [lng], localeDetection: false, translations: { [lng]: load(lng).adminjs } };
+}
+
+/** A server-side string from locales/<lng>/admin.json, e.g. `translate('fa', 'login.title')`. */
+export function translate(lng: AdminLocale, key: string, vars: Record<string, string | number> = {}): string {
+  let node: string | Tree | undefined = load(lng).admin;
+  for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
+  if (typeof node !== 'string') return key;
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
+}
+
+/** Persian digits for numbers shown in fa text. */
+export function localDigits(lng: AdminLocale, value: number | string): string {
+  const s = String(value);
+  return lng === 'fa' ? s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : s;
+}

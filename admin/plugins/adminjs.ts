@@ -1,0 +1,165 @@
+/**
+ * The admin panel: AdminJS at /admin over @adminjs/prisma, behind our own guard, with
+ * database sessions, login throttling, Persian (rtl) and English, and no external request.
+ *
+ * Everything under /admin goes through the guard installed on the ROOT app (auth/guard.ts),
+ * so routes other modules add under /admin are protected too. Pages are served only after
+ * the components bundle is ready (it is built, or read from its cache, before this returns).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import AdminJS, { type BrandingOptions, type PageContext, type ResourceWithOptions } from 'adminjs';
+import type { FastifyInstance } from 'fastify';
+import type { Core } from '../../core/index.ts';
+import type { Logger } from '../../logger.ts';
+import type { Database } from '../../prisma/client.ts';
+import { ensureComponentsBundle } from '../adminjs/bundle.ts';
+import { panelComponents } from '../adminjs/components.ts';
+import { adminjsRoutes } from '../adminjs/router.ts';
+import { staticFiles } from '../adminjs/static.ts';
+import { createAuthenticator } from '../auth/authenticate.ts';
+import { ADMIN_ROOT, installAdminGuard, LOGIN_PATH } from '../auth/guard.ts';
+import { createLoginThrottle } from '../auth/login-throttle.ts';
+import { authRoutes, LOGOUT_PATH } from '../auth/routes.ts';
+import { createSessionStore } from '../auth/session-store.ts';
+import type { AdminSettings } from '../auth/settings.ts';
+import type { CurrentAdmin } from '../current-admin.ts';
+import type { AdminDeps } from '../deps.ts';
+import { clientModule, getModelByName, loadAdminjsPrisma } from '../dmmf.ts';
+import { adminjsLocale, DEFAULT_ADMIN_LOCALE, isAdminLocale, translate } from '../locale/index.ts';
+import { estimateCount } from '../resources/estimated-count.ts';
+import { normalizeFilters } from '../resources/hooks/normalize-filters.ts';
+import { buildResources } from '../resources/index.ts';
+
+export interface AdminPanelOptions {
+  database: Database;
+  core: Core;
+  logger: Logger;
+  settings: AdminSettings;
+  /** Tests: other resources than admin/resources/index.ts builds. */
+  resources?: (deps: AdminDeps) => ResourceWithOptions[];
+}
+
+export type DashboardHandler = (admin: CurrentAdmin, deps: AdminDeps) => Promise<unknown>;
+export type AdminRoutes = (app: FastifyInstance, deps: AdminDeps) => Promise<void>;
+
+const ADMIN_DIR = path.resolve(import.meta.dirname, '..');
+let adapterRegistered = false;
+
+/** A module of another part of the panel that may not exist yet (dashboard, reports). */
+async function optionalExport<T>(relativeFile: string, name: string): Promise<T | undefined> {
+  const file = path.join(ADMIN_DIR, relativeFile);
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(file)) as Record<string, unknown>;
+  return mod[name] as T | undefined;
+}
+
+function localeOf(admin: unknown) {
+  const locale = (admin as { locale?: unknown } | undefined)?.locale;
+  return isAdminLocale(locale) ? locale : DEFAULT_ADMIN_LOCALE;
+}
+
+export async function registerAdminPanel(app: FastifyInstance, options: AdminPanelOptions): Promise<AdminJS> {
+  const { database, core, logger, settings } = options;
+  const clock = core.ctx.clock;
+
+  let secret = settings.sessionSecret;
+  if (!secret) {
+    secret = randomBytes(32).toString('base64url');
+    logger.warn('ADMIN_SESSION_SECRET is not set: using a temporary one, so panel logins end when the server restarts');
+  }
+
+  const adminjsPrisma = await loadAdminjsPrisma();
+  if (!adapterRegistered) {
+    AdminJS.registerAdapter({ Database: adminjsPrisma.Database, Resource: adminjsPrisma.Resource });
+    adapterRegistered = true;
+  }
+
+  const deps: AdminDeps = { database, core, getModelByName, clientModule: clientModule() };
+  const { loader: componentLoader, ids: components } = panelComponents();
+
+  const dashboardHandler = await optionalExport<DashboardHandler>('dashboard/index.ts', 'dashboardHandler');
+  const reportRoutes = await optionalExport<AdminRoutes>('reports/xlsx-routes.ts', 'xlsxRoutes');
+
+  const admin = new AdminJS({
+    rootPath: ADMIN_ROOT,
+    loginPath: LOGIN_PATH,
+    logoutPath: LOGOUT_PATH,
+    componentLoader,
+    // The resources put the component ids (Jalali dates, money, confirm/reject) into their options.
+    resources: (options.resources ?? buildResources)({ ...deps, components }),
+    dashboard: {
+      ...(components.Dashboard ? { component: components.Dashboard } : {}),
+      ...(dashboardHandler
+        ? {
+            handler: async (_req: unknown, _res: unknown, context: PageContext) => dashboardHandler(context.currentAdmin as CurrentAdmin, deps),
+          }
+        : {}),
+    },
+    locale: (currentAdmin) => adminjsLocale(localeOf(currentAdmin)),
+    branding: (currentAdmin) => ({
+      companyName: translate(localeOf(currentAdmin), 'page.title'),
+      logo: false,
+      // An empty icon, so the browser does not ask for /favicon.ico.
+      favicon: 'data:,',
+      withMadeWithLove: false,
+      // The design system's theme types `font` as a record, but its components use it as a CSS value.
+      theme: { font: "'Vazirmatn', Tahoma, sans-serif" } as unknown as BrandingOptions['theme'],
+    }),
+    version: { admin: false },
+  });
+
+  const bundle = await ensureComponentsBundle(admin, (msg) => logger.info(msg));
+
+  const sessions = createSessionStore({
+    db: database.db,
+    secret,
+    clock,
+    idleTimeoutMs: settings.idleTimeoutMs,
+    absoluteTimeoutMs: settings.absoluteTimeoutMs,
+  });
+  const authenticator = createAuthenticator({
+    db: database.db,
+    clock,
+    settings,
+    throttle: createLoginThrottle(clock, settings.lockMs),
+  });
+
+  const files = staticFiles();
+  const publicRoutes = new Map<string, ReadonlySet<string>>([[LOGIN_PATH, new Set(['GET', 'HEAD', 'POST'])]]);
+  for (const file of files.keys()) publicRoutes.set(file, new Set(['GET', 'HEAD']));
+  installAdminGuard(app, { db: database.db, sessions, settings, publicRoutes });
+
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    });
+    scope.setErrorHandler((error, req, reply) => {
+      const code = (error as { statusCode?: unknown } | null)?.statusCode;
+      const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
+      if (status === 500) req.log.error({ err: error }, 'admin panel request failed');
+      const lng = req.currentAdmin?.locale ?? DEFAULT_ADMIN_LOCALE;
+      return reply
+        .code(status)
+        .header('cache-control', 'no-store')
+        .send({ error: translate(lng, status === 404 ? 'errors.notFound' : status === 403 ? 'errors.forbidden' : 'errors.internal') });
+    });
+
+    for (const [url, file] of files) {
+      scope.get(url, async (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type(file.type).send(file.body));
+    }
+    await scope.register(authRoutes, { db: database.db, sessions, authenticator, settings });
+    await scope.register(adminjsRoutes, { admin, bundle });
+    if (reportRoutes) await scope.register(async (reports) => reportRoutes(reports, deps));
+  });
+
+  // Expired rows are refused on read; this only keeps the table small.
+  const purge = () => sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'admin session purge failed'));
+  void purge();
+  const timer = setInterval(purge, 60 * 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+
+  return admin;
+}

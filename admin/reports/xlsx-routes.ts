@@ -1,0 +1,118 @@
+/**
+ * Spreadsheet downloads under /admin/reports/ (the panel's auth hook guards
+ * every /admin route; these check the admin's permission again with core's
+ * policy before reading anything):
+ *   GET /admin/reports/center-month.xlsx?centerId=&year=&month=   report.center, in the admin's scope
+ *                                                                  (a trustee: their center; the current month by default)
+ *   GET /admin/reports/overview.xlsx                              report.overview: the province, or the admin's county
+ * A refusal is a short sentence in the admin's language, never a stack trace.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffActor, TrusteeActor } from '../../core/actor.ts';
+import { isDomainError, type Core } from '../../core/index.ts';
+import { toJalali } from '../../core/jalali.ts';
+import { can } from '../../core/policy.ts';
+import type { AdminLocale } from '../locale/index.ts';
+import { centerMonthWorkbook } from './center-month-workbook.ts';
+import { overviewWorkbook } from './overview-workbook.ts';
+import { REPORTS_PREFIX } from './report-paths.ts';
+import { errorText, text } from './report-text.ts';
+import type ExcelJS from 'exceljs';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What the routes need of the logged-in admin (admin/current-admin.ts's CurrentAdmin has it). */
+export interface ReportsAdmin {
+  actor: StaffActor | TrusteeActor;
+  locale: AdminLocale;
+}
+
+export interface XlsxRoutesOptions {
+  core: Core;
+  /** The logged-in admin of a request (from the panel's session), or null. */
+  currentAdmin: (request: FastifyRequest) => ReportsAdmin | null | Promise<ReportsAdmin | null>;
+}
+
+type Query = Record<string, string | undefined>;
+
+function statusOf(code: string): number {
+  if (code === 'FORBIDDEN' || code === 'CENTER_READ_ONLY') return 403;
+  if (code === 'NOT_FOUND') return 404;
+  return 400;
+}
+
+function refuse(reply: FastifyReply, lng: AdminLocale, code: string) {
+  return reply.code(statusOf(code)).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(errorText(lng, code));
+}
+
+async function sendWorkbook(reply: FastifyReply, wb: ExcelJS.Workbook, asciiName: string, localName: string) {
+  const body = Buffer.from(await wb.xlsx.writeBuffer());
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(localName)}`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesOptions): void {
+  const { core } = opts;
+  const db = core.ctx.db;
+
+  /** Runs a report for the logged-in admin; domain refusals become a polite status. */
+  const guarded =
+    (run: (admin: ReportsAdmin, query: Query, reply: FastifyReply) => Promise<unknown>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const admin = await opts.currentAdmin(request);
+      if (!admin) return reply.code(401).type('text/plain; charset=utf-8').send(errorText('fa', 'FORBIDDEN'));
+      try {
+        return await run(admin, (request.query ?? {}) as Query, reply);
+      } catch (e) {
+        if (isDomainError(e)) return refuse(reply, admin.locale, e.code);
+        throw e;
+      }
+    };
+
+  app.get(
+    `${REPORTS_PREFIX}/center-month.xlsx`,
+    guarded(async ({ actor, locale }, query, reply) => {
+      const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+      if (!centerId) return refuse(reply, locale, 'VALIDATION');
+      const center = await db.center.findUnique({ where: { id: centerId }, select: { id: true, countyId: true, licenseState: true } });
+      if (!center) return refuse(reply, locale, 'NOT_FOUND');
+      if (!can(actor, 'report.center', { centerId: center.id, countyId: center.countyId, licenseState: center.licenseState }))
+        return refuse(reply, locale, 'FORBIDDEN');
+      const now = core.ctx.clock.now();
+      const current = toJalali(now);
+      const report = await core.reports.getCenterMonthReport(actor, {
+        centerId,
+        year: query.year ?? current.year,
+        month: query.month ?? current.month,
+      });
+      const { year, month } = report.period;
+      const period = `${year}-${String(month).padStart(2, '0')}`;
+      const localName = `${text(locale, 'spreadsheet.centerMonth.sheet')} ${report.center.name} ${period}.xlsx`;
+      return sendWorkbook(reply, centerMonthWorkbook(report, locale, now), `center-month-${period}.xlsx`, localName);
+    }),
+  );
+
+  app.get(
+    `${REPORTS_PREFIX}/overview.xlsx`,
+    guarded(async ({ actor, locale }, query, reply) => {
+      // The admin's own county when they are posted to one (county staff, a county's auditor).
+      const countyId = (actor.kind === 'staff' && actor.countyId) || query.countyId || undefined;
+      if (!can(actor, 'report.overview', { countyId })) return refuse(reply, locale, 'FORBIDDEN');
+      const overview = await core.reports.getOverview(actor, countyId ? { countyId } : {});
+      const county = 'countyId' in overview.scope ? await db.county.findUnique({ where: { id: overview.scope.countyId }, select: { name: true } }) : null;
+      const scopeName = county ? `${text(locale, 'spreadsheet.overview.county')} ${county.name}` : text(locale, 'spreadsheet.overview.province');
+      const now = core.ctx.clock.now();
+      const period = `${overview.month.year}-${String(overview.month.month).padStart(2, '0')}`;
+      const localName = `${text(locale, 'spreadsheet.overview.sheet')} ${period}.xlsx`;
+      return sendWorkbook(reply, overviewWorkbook(overview, scopeName, locale, now), `overview-${period}.xlsx`, localName);
+    }),
+  );
+}
+
+/** The panel plugin's entry (admin/plugins/adminjs.ts): the routes with the admin the guard put on the request. */
+export async function xlsxRoutes(app: FastifyInstance, deps: { core: Core }): Promise<void> {
+  registerXlsxReportRoutes(app, { core: deps.core, currentAdmin: (request) => request.currentAdmin ?? null });
+}

@@ -1,0 +1,100 @@
+/**
+ * Broadcasts from the panel (issue 6): "new broadcast" first answers with a preview (the
+ * text as recipients will read it and how many chats it reaches) and, only when the form
+ * confirms, queues it through core with the form's one-time key (a double submission
+ * sends once). "cancel" stops what is not yet sent. Both change state on POST only; a GET
+ * of "new broadcast" returns the centers and networks the form may choose from.
+ */
+import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
+import type { Core } from '../../../core/index.ts';
+import { isDomainError } from '../../../core/errors.ts';
+import type { Db } from '../../../prisma/client.ts';
+import { renderNotification } from '../../../jobs/sender/render.ts';
+import { roleMay, scopeFilter, type AdminActor } from '../../access.ts';
+import type { AdminLocale } from '../../locale/index.ts';
+import { allowed, type ComponentIds } from '../define.ts';
+import { errorMessage, resourceMessage, valueLabel } from '../messages.ts';
+import { actorIn, localeIn } from '../scoped-resource.ts';
+import { coreRecordAction } from './core-record-action.ts';
+
+const mayBroadcast = (actor: AdminActor) => roleMay(actor, 'broadcast.send');
+
+function field(payload: Record<string, unknown> | undefined, name: string): string {
+  const v = payload?.[name];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** The form's audience as core's input (unknown kinds go to core, which refuses them). */
+function audienceOf(payload: Record<string, unknown> | undefined) {
+  const kind = field(payload, 'audience');
+  return kind === 'NETWORK_VOLUNTEERS' ? { kind, networkId: field(payload, 'networkId') } : { kind, centerId: field(payload, 'centerId') };
+}
+
+/** What the form may choose from: the centers and networks of the login's area. */
+async function choices(db: Db, actor: AdminActor, lng: AdminLocale) {
+  const centers = await db.center.findMany({ where: scopeFilter(actor, 'Center') ?? {}, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 500 });
+  const networks = await db.network.findMany({
+    where: { AND: [scopeFilter(actor, 'Network') ?? {}, { active: true }] },
+    select: { id: true, kind: true, description: true, center: { select: { name: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: 500,
+  });
+  const networkName = (n: (typeof networks)[number]) =>
+    [valueLabel(lng, 'Network', 'kind', n.kind), n.description, `(${n.center.name})`].filter(Boolean).join(' ');
+  return { centers, networks: networks.map((n) => ({ id: n.id, name: networkName(n) })) };
+}
+
+async function newBroadcast(core: Core, request: ActionRequest, context: ActionContext): Promise<ActionResponse> {
+  const actor = actorIn(context);
+  const lng = localeIn(context);
+  if (!actor) return { notice: { message: errorMessage('FORBIDDEN', lng), type: 'error' } };
+  if (request.method !== 'post') return { data: await choices(core.ctx.db, actor, lng) };
+  const payload = request.payload;
+  const input = { audience: audienceOf(payload), text: field(payload, 'text') };
+  try {
+    if (field(payload, 'confirm') !== 'yes') {
+      const preview = await core.broadcasts.previewBroadcast(actor, input);
+      // Staff read the message in Persian, as most recipients will.
+      const rendered = renderNotification(preview.message.template, preview.message.params, 'fa');
+      return {
+        data: { preview: { text: rendered.text, recipientCount: preview.recipientCount, people: preview.people, peopleWithoutChat: preview.peopleWithoutChat } },
+      };
+    }
+    const result = await core.broadcasts.createBroadcast(actor, { ...input, idempotencyKey: field(payload, 'idempotencyKey') });
+    return {
+      data: { broadcast: result },
+      notice: { message: resourceMessage(lng, 'broadcastQueued', { count: result.recipientCount.toLocaleString(lng === 'fa' ? 'fa-IR' : 'en-US') }), type: 'success' },
+      redirectUrl: context.h.recordActionUrl({ resourceId: 'Broadcast', recordId: result.id, actionName: 'show' }),
+    };
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    return { notice: { message: errorMessage(e.code, lng), type: 'error' } };
+  }
+}
+
+/** The resource action "new broadcast": preview, then (confirmed) send. */
+export function newBroadcastAction(core: Core, components: ComponentIds): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'resource',
+    icon: 'Send',
+    variant: 'primary',
+    component: components.BroadcastForm ?? false,
+    isVisible: (c) => allowed(c.currentAdmin, mayBroadcast),
+    isAccessible: (c) => allowed(c.currentAdmin, mayBroadcast),
+    handler: (request, _response, context) => newBroadcast(core, request, context),
+  };
+}
+
+export function cancelBroadcastAction(core: Core, components: ComponentIds): Partial<Action<RecordActionResponse>> {
+  return coreRecordAction(core, {
+    name: 'cancelBroadcast',
+    icon: 'XCircle',
+    variant: 'danger',
+    component: components.ConfirmAction,
+    isAllowed: (actor, params) => !params.cancelledAt && mayBroadcast(actor),
+    async run({ core, actor, recordId, lng }) {
+      const result = await core.broadcasts.cancelBroadcast(actor, { broadcastId: recordId });
+      return { message: resourceMessage(lng, 'broadcastCancelled', { count: result.cancelledNow.toLocaleString(lng === 'fa' ? 'fa-IR' : 'en-US') }) };
+    },
+  });
+}

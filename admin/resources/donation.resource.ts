@@ -1,0 +1,48 @@
+/**
+ * Donations. Never edited: a REPORTED gift is confirmed or rejected through core
+ * (the finance officer of its center, or county staff); corrections are reversals.
+ * Offered filters and sorts are the indexed ones (see the report for those missing).
+ */
+import type { ResourceWithOptions } from 'adminjs';
+import { donationDecisionActions } from './actions/donation-decision.actions.ts';
+import { defineResource, type DefineContext } from './define.ts';
+import { estimateCount } from './estimated-count.ts';
+import { donorName } from './donor.resource.ts';
+import { formatMoney } from './scoped-resource.ts';
+import { NAV, PERSON_NAME } from './shared.ts';
+
+export function donationResource(ctx: DefineContext): ResourceWithOptions {
+  return defineResource(ctx, {
+    name: 'Donation',
+    navigation: NAV.giving,
+    titleProperty: 'summary',
+    listProperties: ['center', 'donorName', 'kind', 'fund', 'amountRial', 'state', 'paidAt', 'receiptNo'],
+    showProperties: [
+      'center', 'donor', 'donorName', 'pledge', 'kind', 'fund', 'state', 'amountRial', 'sandoghAccountNo', 'itemDescription', 'quantity',
+      'unit', 'estimatedValueRial', 'serviceDescription', 'serviceHours', 'traceNumber', 'cardLast4', 'paidAt', 'receiptNo',
+      'confirmedAt', 'confirmedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'reverses', 'reversalReason', 'note', 'createdAt',
+    ],
+    settings: {
+      include: { donor: { select: { organizationName: true, person: PERSON_NAME } } },
+      virtuals: {
+        // The finance officer knows who gave (as in core's pending decisions), even without donor records.
+        donorName: { value: (row) => donorName(row.donor) },
+        summary: {
+          value: (row, lng) =>
+            typeof row.amountRial === 'bigint'
+              ? formatMoney(row.amountRial, lng)
+              : String(row.itemDescription ?? row.serviceDescription ?? ''),
+        },
+      },
+      money: ['amountRial', 'estimatedValueRial'],
+      // Indexed: (paidAt), (centerId, paidAt), (donorId, paidAt), (centerId, state), (state, createdAt).
+      sortable: ['paidAt'],
+      filterable: ['center', 'state', 'fund', 'paidAt', 'donor'],
+      defaultSort: { sortBy: 'paidAt', direction: 'desc' },
+      // Unfiltered province-wide lists of a large table: PostgreSQL's estimate instead of count(*).
+      estimateCount: (db) => estimateCount(db, 'Donation'),
+    },
+    actions: donationDecisionActions(ctx.deps.core, ctx.deps.components ?? {}),
+  });
+}
+

@@ -1,0 +1,78 @@
+/**
+ * Who the chat's person is to the domain, read once per update (lazily) in
+ * the update's transaction: a donor, a volunteer, trustee memberships.
+ */
+import type { ChatActor, DonorActor, TrusteeActor, VolunteerActor } from '../core/actor.ts';
+import type { Db } from '../prisma/client.ts';
+
+export interface ActorResolver {
+  /** Always available: the chat itself (registering, anonymous feedback, link codes). */
+  chat(): ChatActor;
+  /** The chat's person's Donor (following a merge), or null. */
+  donor(): Promise<DonorActor | null>;
+  /** The chat's person as a volunteer when they have applied at least once, or null. */
+  volunteer(): Promise<VolunteerActor | null>;
+  /** APPOINTED trustee memberships of the chat's person (one per center and role). */
+  trustee(): Promise<TrusteeActor[]>;
+  /** Forget cached answers (after a use-case linked the chat to a person in this update). */
+  refresh(): void;
+}
+
+export interface ChatIdentity {
+  chatAccountId: string;
+  personId: string | null;
+}
+
+export function createActorResolver(db: Db, account: ChatIdentity): ActorResolver {
+  let person: Promise<string | null> | undefined;
+  let donor: Promise<DonorActor | null> | undefined;
+  let volunteer: Promise<VolunteerActor | null> | undefined;
+  let trustees: Promise<TrusteeActor[]> | undefined;
+
+  // Re-read, not taken from the update's start: a use-case may have linked the chat meanwhile.
+  const identity = async (): Promise<ChatIdentity> => {
+    person ??= db.chatAccount
+      .findUnique({ where: { id: account.chatAccountId }, select: { personId: true } })
+      .then((a) => a?.personId ?? null);
+    return { chatAccountId: account.chatAccountId, personId: await person };
+  };
+
+  async function findDonor(): Promise<DonorActor | null> {
+    const { chatAccountId, personId } = await identity();
+    if (!personId) return null;
+    let d = await db.donor.findUnique({ where: { personId }, select: { id: true, mergedIntoId: true } });
+    // A merged donor's giving continues under the record it was merged into.
+    for (let hops = 0; d?.mergedIntoId && hops < 5; hops++) {
+      d = await db.donor.findUnique({ where: { id: d.mergedIntoId }, select: { id: true, mergedIntoId: true } });
+    }
+    return d ? { kind: 'donor', donorId: d.id, personId, chatAccountId } : null;
+  }
+
+  async function findVolunteer(): Promise<VolunteerActor | null> {
+    const { chatAccountId, personId } = await identity();
+    if (!personId) return null;
+    const v = await db.volunteer.findFirst({ where: { personId }, select: { id: true } });
+    return v ? { kind: 'volunteer', personId, chatAccountId } : null;
+  }
+
+  async function findTrustees(): Promise<TrusteeActor[]> {
+    const { personId } = await identity();
+    if (!personId) return [];
+    const ms = await db.trusteeMembership.findMany({
+      where: { personId, state: 'APPOINTED' },
+      select: { id: true, centerId: true, role: true },
+      orderBy: { appointedAt: 'asc' },
+    });
+    return ms.map((m) => ({ kind: 'trustee', personId, membershipId: m.id, centerId: m.centerId, role: m.role }));
+  }
+
+  return {
+    chat: () => ({ kind: 'chat', chatAccountId: account.chatAccountId, personId: account.personId }),
+    donor: () => (donor ??= findDonor()),
+    volunteer: () => (volunteer ??= findVolunteer()),
+    trustee: () => (trustees ??= findTrustees()),
+    refresh: () => {
+      person = donor = volunteer = trustees = undefined;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** Questions the pledge and payment flows share: the fund, an amount in Toman, free text, an optional answer. */
+import { FUNDS } from '../../core/giving/shared.ts';
+import type { Fund } from '../../prisma/generated/client/client.ts';
+import { toman } from '../format.ts';
+import type { TFunction } from '../i18n.ts';
+import { btn, buttons, oneOf, skipKeyboard, valueOf } from '../keyboards/donor-buttons.ts';
+import type { Dialog } from './donor-ask.ts';
+import { parseTomanAmount, type Parsed } from './donor-parse.ts';
+
+function fundKeyboard(t: TFunction) {
+  return buttons(FUNDS.map((f) => ({ label: t(`donor:fund.${f}`), data: btn('fund', f) })), 2);
+}
+
+export async function askFund(d: Dialog): Promise<Fund> {
+  return d.ask({ prompt: (t) => t('donor:pledge.askFund'), keyboard: fundKeyboard, onButton: oneOf('fund', FUNDS) });
+}
+
+/** An amount in Toman: typed in any digits, or one of the suggested buttons. */
+export async function askAmount(d: Dialog, promptKey: string, suggestions: readonly bigint[]): Promise<string> {
+  return d.ask({
+    prompt: (t) => t(promptKey),
+    ...(suggestions.length > 0
+      ? { keyboard: () => buttons(suggestions.map((rial) => ({ label: toman(rial, d.ctx.language), data: btn('amt', (rial / 10n).toString()) })), 2) }
+      : {}),
+    onButton: (data) => {
+      const v = valueOf('amt', data);
+      if (v === null) return null;
+      const parsed = parseTomanAmount(v);
+      return parsed.ok ? parsed.value : null;
+    },
+    onText: parseTomanAmount,
+  });
+}
+
+export function freeText(max: number): (s: string) => Parsed<string> {
+  return (s) => {
+    const v = s.trim();
+    if (!v || v.startsWith('/')) return { ok: false, error: 'errors:REQUIRED' };
+    return v.length > max ? { ok: false, error: 'errors:TEXT_TOO_LONG' } : { ok: true, value: v };
+  };
+}
+
+/** A question with a "skip" button: the typed value, or null when skipped. */
+export async function askOptional<T>(d: Dialog, promptKey: string, onText: (s: string) => Parsed<T>): Promise<T | null> {
+  const answer = await d.ask<{ value: T | null }>({
+    prompt: (t) => t(promptKey),
+    keyboard: skipKeyboard,
+    onButton: (data) => (valueOf('skip', data) !== null ? { value: null } : null),
+    onText: (s) => {
+      const r = onText(s);
+      return r.ok ? { ok: true, value: { value: r.value } } : r;
+    },
+  });
+  return answer.value;
+}

@@ -1,0 +1,65 @@
+/**
+ * A trustee's daily digest for one board role: today's Jalali date, the open
+ * tasks (overdue ones counted), and how many decisions wait. /digest shows it
+ * now; the daily schedule (another issue) calls buildTrusteeDigest with core
+ * and a translator of the trustee's language, and may skip empty digests.
+ */
+import type { TrusteeActor } from '../core/actor.ts';
+import type { Core } from '../core/index.ts';
+import type { TrusteeRole } from '../prisma/generated/client/client.ts';
+import { digits, jalaliDate } from './format.ts';
+import type { Language, TFunction } from './i18n.ts';
+import { roleName } from './keyboards/trustee.ts';
+
+export interface DigestDeps {
+  /** Core (bound to a transaction or not). Its clock says what "today" and "overdue" are. */
+  core: Core;
+  t: TFunction;
+  language: Language;
+}
+
+/** One appointed membership, as core.trustees.listMyMemberships returns it. */
+export interface DigestMembership {
+  membershipId: string;
+  personId: string;
+  centerId: string;
+  centerName: string;
+  role: TrusteeRole;
+}
+
+export interface TrusteeDigest {
+  text: string;
+  /** Nothing open and nothing to decide: a scheduler may leave the trustee in peace. */
+  empty: boolean;
+}
+
+const TASKS_SHOWN = 5;
+
+export async function buildTrusteeDigest(deps: DigestDeps, membership: DigestMembership): Promise<TrusteeDigest> {
+  const { core, t, language: lng } = deps;
+  const actor: TrusteeActor = {
+    kind: 'trustee',
+    personId: membership.personId,
+    membershipId: membership.membershipId,
+    centerId: membership.centerId,
+    role: membership.role,
+  };
+  const [tasks, decisions] = await Promise.all([core.work.listMyTasks(actor, {}), core.approvals.listPendingDecisions(actor, {})]);
+  const lines = [t('trustee:digest.title', { date: jalaliDate(core.ctx.clock.now(), lng), role: roleName(t, membership.role), center: membership.centerName })];
+  if (tasks.length === 0 && decisions.length === 0) {
+    lines.push(t('trustee:digest.nothing'));
+    return { text: lines.join('\n\n'), empty: true };
+  }
+  if (tasks.length > 0) {
+    const overdue = tasks.filter((task) => task.overdue).length;
+    const taskLines = [t('trustee:digest.tasks', { count: digits(tasks.length, lng), overdue: digits(overdue, lng) })];
+    for (const task of tasks.slice(0, TASKS_SHOWN)) {
+      const line = t('trustee:digest.taskLine', { title: task.title, due: jalaliDate(task.dueAt, lng) });
+      taskLines.push(task.overdue ? line + t('trustee:tasks.overdue') : line);
+    }
+    if (tasks.length > TASKS_SHOWN) taskLines.push(t('trustee:digest.more', { count: digits(tasks.length - TASKS_SHOWN, lng) }));
+    lines.push(taskLines.join('\n'));
+  }
+  if (decisions.length > 0) lines.push(t('trustee:digest.approvals', { count: digits(decisions.length, lng) }));
+  return { text: lines.join('\n\n'), empty: false };
+}

@@ -1,0 +1,28 @@
+/** /language and the menu entry: فارسی / English, stored on the chat account, any time (even mid-conversation). */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { setChatLanguage } from '../chat-account.ts';
+import { isLanguage } from '../i18n.ts';
+import { chooseLanguage, languageKeyboard } from '../keyboards/languages.ts';
+
+export const languageFeature = new Composer<BotContext>();
+
+const ask = (ctx: BotContext) => ctx.reply(ctx.t('bot:language.ask'), { reply_markup: languageKeyboard() });
+
+languageFeature.command('language', ask);
+
+languageFeature.callbackQuery('menu:language', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ask(ctx);
+});
+
+languageFeature.callbackQuery(chooseLanguage.pattern, async (ctx) => {
+  const lng = chooseLanguage.decode(ctx.callbackQuery.data)?.lng;
+  if (!isLanguage(lng)) {
+    await ctx.answerCallbackQuery({ text: ctx.t('bot:stale.button') });
+    return;
+  }
+  await setChatLanguage(ctx, lng);
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t('bot:language.changed'));
+});

@@ -1,0 +1,29 @@
+/** /digest and the menu entry: today's summary of each board role the trustee holds, now. */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { buildTrusteeDigest } from '../digest.ts';
+import { TRUSTEE_MENU } from '../keyboards/trustee.ts';
+
+export const trusteeDigestFeature = new Composer<BotContext>();
+
+async function showDigest(ctx: BotContext): Promise<void> {
+  const actors = await ctx.actors.trustee();
+  if (actors.length === 0) {
+    await ctx.reply(ctx.t('trustee:link.notTrustee'));
+    return;
+  }
+  const memberships = await ctx.core.trustees.listMyMemberships(actors[0]!, {});
+  const deps = { core: ctx.core, t: ctx.t, language: ctx.chatAccount.language };
+  for (const m of memberships) await ctx.reply((await buildTrusteeDigest(deps, m)).text);
+}
+
+trusteeDigestFeature.command('digest', async (ctx) => {
+  await ctx.conversation.exitAll();
+  await showDigest(ctx);
+});
+
+trusteeDigestFeature.callbackQuery(TRUSTEE_MENU.digest, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exitAll();
+  await showDigest(ctx);
+});

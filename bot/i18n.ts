@@ -1,0 +1,59 @@
+/**
+ * Every locales/<lng>/<namespace>.json, loaded once at start: `t('bot:help.text')`
+ * (namespace = file name, then the key path). Persian is the default and the fallback.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+
+export const LANGUAGES = ['fa', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type TFunction = (key: string, params?: Record<string, unknown>) => string;
+
+const localesDir = path.resolve(import.meta.dirname, '../locales');
+
+function loadResources(): Resource {
+  const resources: Resource = {};
+  for (const lng of LANGUAGES) {
+    const namespaces: ResourceLanguage = {};
+    for (const file of readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json'))) {
+      namespaces[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(localesDir, lng, file), 'utf8'));
+    }
+    resources[lng] = namespaces;
+  }
+  return resources;
+}
+
+const resources = loadResources();
+
+export const i18n = i18next.createInstance();
+void i18n.init({
+  resources,
+  lng: 'fa',
+  fallbackLng: 'fa',
+  supportedLngs: [...LANGUAGES],
+  ns: Object.keys(resources.fa ?? {}),
+  defaultNS: 'bot',
+  nsSeparator: ':',
+  keySeparator: '.',
+  // Replies are plain text (Bale has no parse_mode): nothing to escape.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export function isLanguage(v: unknown): v is Language {
+  return v === 'fa' || v === 'en';
+}
+
+/** A translator fixed to one language. */
+export function translator(lng: Language): TFunction {
+  const fixed = i18n.getFixedT(lng);
+  return (key, params) => String(fixed(key, params ?? {}));
+}
+
+/** The language a new user gets: English when their client says so, else Persian. */
+export function languageFromClient(code: string | undefined): Language {
+  return code?.toLowerCase().startsWith('en') ? 'en' : 'fa';
+}

@@ -1,0 +1,31 @@
+/**
+ * Reminder buttons: the one the outbox sender puts under a reminder
+ * (`remind:<kind>:<id>`, see jobs/reminders/actions.ts) and the settings
+ * screen's on/off toggles (`rmt:<kind>:<1 mute | 0 unmute>`).
+ */
+import { InlineKeyboard } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { ReminderKind } from '../../core/notifications/index.ts';
+import { callbackData } from '../callback-data.ts';
+import type { TFunction } from '../i18n.ts';
+import { inlineMarkup } from './markup.ts';
+
+export const reminderPress = callbackData('remind', ['kind', 'id']);
+export const toggleReminder = callbackData('rmt', ['k', 'm']);
+
+/** Main-menu entry (bot/menu-items.ts). */
+export const REMINDERS_MENU = { settings: 'rmd:settings' } as const;
+
+export function kindName(t: TFunction, kind: ReminderKind): string {
+  return t(`reminders:kind.${kind}`);
+}
+
+/** One button per kind showing its state; pressing it flips that state. */
+export function settingsKeyboard(t: TFunction, settings: readonly { kind: ReminderKind; muted: boolean }[]): InlineKeyboardMarkup {
+  const kb = new InlineKeyboard();
+  for (const s of settings) {
+    const label = t(s.muted ? 'reminders:settings.off' : 'reminders:settings.on', { kind: kindName(t, s.kind) });
+    kb.text(label, toggleReminder.encode({ k: s.kind, m: s.muted ? 0 : 1 })).row();
+  }
+  return inlineMarkup(kb);
+}

@@ -1,0 +1,41 @@
+/**
+ * The two messengers the bot runs on. Bale's Bot API mirrors Telegram's at
+ * another address but lacks some features; the flags say what the bot may
+ * rely on, so one codebase serves both. The platform is part of every key
+ * (users, chats, sessions and update ids collide between messengers).
+ */
+export type PlatformName = 'TELEGRAM' | 'BALE';
+
+export interface PlatformCaps {
+  /** parse_mode (HTML/Markdown) is honoured. The bot sends plain text everywhere anyway. */
+  parseMode: boolean;
+  /** sendChatAction ("typing…"). */
+  chatAction: boolean;
+  /** setWebhook's secret_token and the X-Telegram-Bot-Api-Secret-Token header. */
+  webhookSecret: boolean;
+  /** Inline buttons with copy_text. */
+  copyText: boolean;
+  /** Reply keyboards with is_persistent / input_field_placeholder. */
+  keyboardExtras: boolean;
+}
+
+export interface PlatformConfig {
+  platform: PlatformName;
+  /** Bot API root without a trailing slash; grammY calls `${apiRoot}/bot${token}/${method}`. */
+  apiRoot: string;
+  caps: PlatformCaps;
+}
+
+export const DEFAULT_API_ROOT: Record<PlatformName, string> = {
+  TELEGRAM: 'https://api.telegram.org',
+  BALE: 'https://tapi.bale.ai',
+};
+
+const CAPS: Record<PlatformName, PlatformCaps> = {
+  TELEGRAM: { parseMode: true, chatAction: true, webhookSecret: true, copyText: true, keyboardExtras: true },
+  BALE: { parseMode: false, chatAction: false, webhookSecret: false, copyText: false, keyboardExtras: false },
+};
+
+export function platformConfig(platform: PlatformName, apiRoot?: string): PlatformConfig {
+  return { platform, apiRoot: (apiRoot ?? DEFAULT_API_ROOT[platform]).replace(/\/+$/, ''), caps: { ...CAPS[platform] } };
+}

@@ -1,0 +1,136 @@
+/**
+ * One update = one unit of work. A per-chat advisory lock serialises a chat's
+ * updates across processes; the ProcessedUpdate row (platform, bot, update_id)
+ * is written in the same transaction as the work, the session and the
+ * conversation state, so a redelivered update is skipped and a failed one
+ * leaves nothing behind. A failed update is then recorded on its own (a
+ * poisoned update is not retried forever) and the user gets a short apology.
+ *
+ * While the transaction is open everything must go through it: PGlite has one
+ * connection, so touching the root client from inside would wait forever.
+ * The storage adapters and conversation plugins find it via AsyncLocalStorage.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MiddlewareFn, Transformer } from 'grammy';
+import { coreInTransaction } from '../core/index.ts';
+import type { Tx } from '../core/context.ts';
+import { isDomainError } from '../core/errors.ts';
+import type { BotContext } from './context.ts';
+import type { BotDeps } from './deps.ts';
+import { languageFromClient, translator, type Language, type TFunction } from './i18n.ts';
+
+export interface UpdateUnit {
+  tx: Tx;
+  updateId: number;
+  /** The callback query of this update, if any, and whether it has been answered. */
+  callbackQueryId?: string;
+  callbackAnswered: boolean;
+  language: Language;
+  t: TFunction;
+}
+
+const units = new AsyncLocalStorage<UpdateUnit>();
+
+export function currentUnit(): UpdateUnit {
+  const unit = units.getStore();
+  if (!unit) throw new Error('no update is being handled here (bot storage used outside the update unit)');
+  return unit;
+}
+
+/** The transaction of the update being handled. */
+export function currentTx(): Tx {
+  return currentUnit().tx;
+}
+
+/** Interactive transaction bounds: long enough for a few Bot API round trips, and for PGlite's queue. */
+export const UPDATE_TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 } as const;
+
+/** The key a chat's updates are serialised on (its private chat, else the user). */
+export function chatKeyOf(ctx: { chatId?: number; from?: { id: number } }): string {
+  return String(ctx.chatId ?? ctx.from?.id ?? 'none');
+}
+
+/**
+ * Notes that this update's button press was answered, whichever Api object
+ * answered it (conversations build their own). Matching the id keeps replayed
+ * answers of earlier updates from counting. An answer that comes too late for
+ * the messenger ("query is too old") is not worth rolling the update back for.
+ */
+export const markCallbackAnswered: Transformer = async (prev, method, payload, signal) => {
+  if (method !== 'answerCallbackQuery') return prev(method, payload, signal);
+  const unit = units.getStore();
+  const id = (payload as { callback_query_id?: string }).callback_query_id;
+  if (unit && id === unit.callbackQueryId) unit.callbackAnswered = true;
+  const result = await prev(method, payload, signal);
+  if (!result.ok && result.error_code === 400 && /query is too old|query id is invalid/i.test(result.description)) {
+    return { ok: true, result: true as never };
+  }
+  return result;
+};
+
+export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
+  const platform = deps.platform.platform;
+  return async (ctx, next) => {
+    const updateId = ctx.update.update_id;
+    const lockKey = `chat:${platform}:${chatKeyOf(ctx)}`;
+    const fallbackLanguage = languageFromClient(ctx.from?.language_code);
+    let unit: UpdateUnit | undefined;
+    try {
+      await deps.database.db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
+        const { count } = await tx.processedUpdate.createMany({
+          data: [{ platform, botId: deps.botId, updateId: BigInt(updateId) }],
+          skipDuplicates: true,
+        });
+        if (count === 0) {
+          deps.logger.debug({ updateId }, 'update already processed: skipped');
+          return;
+        }
+        unit = {
+          tx,
+          updateId,
+          callbackQueryId: ctx.callbackQuery?.id,
+          callbackAnswered: false,
+          language: fallbackLanguage,
+          t: translator(fallbackLanguage),
+        };
+        const u = unit;
+        ctx.core = coreInTransaction(deps.core, tx);
+        ctx.logger = deps.logger;
+        ctx.platform = deps.platform;
+        await units.run(u, async () => {
+          await next();
+          // Never leave a button spinning: a press nobody took was out of date.
+          if (u.callbackQueryId && !u.callbackAnswered) {
+            await ctx.answerCallbackQuery({ text: u.t('bot:stale.button') });
+          }
+        });
+      }, UPDATE_TX_OPTIONS);
+    } catch (error) {
+      deps.logger.error({ err: error, updateId }, 'update failed: rolled back');
+      await recordProcessed(deps, updateId).catch((e: unknown) =>
+        deps.logger.error({ err: e, updateId }, 'could not record the failed update'),
+      );
+      await apologise(ctx, unit, fallbackLanguage, error).catch((e: unknown) =>
+        deps.logger.warn({ err: e, updateId }, 'could not send the apology'),
+      );
+    }
+  };
+}
+
+async function recordProcessed(deps: BotDeps, updateId: number): Promise<void> {
+  await deps.database.db.processedUpdate.createMany({
+    data: [{ platform: deps.platform.platform, botId: deps.botId, updateId: BigInt(updateId) }],
+    skipDuplicates: true,
+  });
+}
+
+/** A domain error explains itself (errors:<CODE>); anything else gets the generic apology. */
+async function apologise(ctx: BotContext, unit: UpdateUnit | undefined, fallback: Language, error: unknown): Promise<void> {
+  const t = unit?.t ?? translator(fallback);
+  const text = isDomainError(error) ? t(`errors:${error.code}`, error.params) : t('bot:error.generic');
+  if (ctx.callbackQuery && !unit?.callbackAnswered) {
+    await ctx.answerCallbackQuery({ text: text.slice(0, 190) }).catch(() => undefined);
+  }
+  if (ctx.chatId !== undefined) await ctx.api.sendMessage(ctx.chatId, text);
+}

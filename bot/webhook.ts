@@ -1,0 +1,60 @@
+/**
+ * The webhook route (BOT_MODE=webhook), a Fastify plugin registered by
+ * admin/app.ts. On Telegram the secret header is checked (constant time);
+ * Bale sends none, so there the path itself should be unguessable. The update
+ * is handled (dedupe, lock, transaction) and 200 returned; a slow update is
+ * left running and answered after `answerWithinMs` so the platform does not
+ * redeliver it meanwhile (a redelivery would be skipped anyway).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { Logger } from '../logger.ts';
+import type { BotContext } from './context.ts';
+import type { PlatformConfig } from './platform.ts';
+
+export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+export interface BotWebhookOptions {
+  bot: Bot<BotContext>;
+  path: string;
+  /** Required when the platform supports secret tokens (Telegram). */
+  secret: string | null;
+  platform: PlatformConfig;
+  logger: Logger;
+  answerWithinMs?: number;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isUpdate(body: unknown): body is Update {
+  return typeof body === 'object' && body !== null && Number.isSafeInteger((body as { update_id?: unknown }).update_id);
+}
+
+export const botWebhook: FastifyPluginAsync<BotWebhookOptions> = async (app, opts) => {
+  const checkSecret = opts.platform.caps.webhookSecret;
+  if (checkSecret && !opts.secret) throw new Error('BOT_WEBHOOK_SECRET is required for a Telegram webhook');
+  const answerWithinMs = opts.answerWithinMs ?? 10_000;
+
+  app.post(opts.path, { bodyLimit: 1_048_576 }, async (request, reply) => {
+    if (checkSecret && opts.secret) {
+      const given = request.headers[SECRET_HEADER];
+      if (typeof given !== 'string' || given === '') return reply.code(401).send();
+      if (!sameSecret(given, opts.secret)) return reply.code(403).send();
+    }
+    if (!isUpdate(request.body)) return reply.code(400).send();
+    const handling = opts.bot
+      .handleUpdate(request.body)
+      .catch((err: unknown) => opts.logger.error({ err, updateId: (request.body as Update).update_id }, 'webhook update failed'));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([handling, new Promise((resolve) => (timer = setTimeout(resolve, answerWithinMs)))]);
+    clearTimeout(timer);
+    // An empty 200: a JSON body would be read by Telegram as a method call.
+    return reply.code(200).send();
+  });
+};

@@ -1,0 +1,33 @@
+/**
+ * What a broadcast would send and to how many, before anything is queued: the
+ * panel shows this and asks for confirmation.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import type { Ctx } from '../context.ts';
+import { parseInput, text } from '../input/schemas.ts';
+import { authorize } from '../policy.ts';
+import { audienceInput, recipientChats, resolveAudience } from './audience.ts';
+
+/** Telegram's limit is 4096 characters; the center's name and a header come on top. */
+export const BROADCAST_TEXT_MAX = 3500;
+export const BROADCAST_TEMPLATE = 'broadcast.message';
+
+export const previewBroadcastInput = z.object({ audience: audienceInput, text: text(BROADCAST_TEXT_MAX) });
+
+export async function previewBroadcast(ctx: Ctx, actor: Actor, raw: unknown) {
+  const input = parseInput(previewBroadcastInput, raw);
+  const resolved = await resolveAudience(ctx.db, input.audience);
+  authorize(actor, 'broadcast.send', resolved.scope);
+  const chats = await recipientChats(ctx.db, resolved.personIds);
+  const reached = new Set(chats.map((c) => c.personId));
+  return {
+    /** Messages that will be queued (one per chat). */
+    recipientCount: chats.length,
+    people: resolved.personIds.length,
+    /** People of the audience the bot cannot reach (no chat, or they blocked it). */
+    peopleWithoutChat: resolved.personIds.filter((p) => !reached.has(p)).length,
+    /** Render with the notifications namespace, as the sender will (jobs/sender/render.ts). */
+    message: { template: BROADCAST_TEMPLATE, params: { center: resolved.centerName, text: input.text } },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Actor } from '../actor.ts';
+import type { Ctx } from '../context.ts';
+import { listReminderSettings } from './list-reminder-settings.ts';
+import { setReminderMuted } from './set-reminder-muted.ts';
+
+export { REMINDER_KINDS, isReminderKind, type ReminderKind } from './reminder-kinds.ts';
+
+export function notificationsUseCases(ctx: Ctx) {
+  return {
+    listReminderSettings: (actor: Actor, input?: unknown) => listReminderSettings(ctx, actor, input),
+    setReminderMuted: (actor: Actor, input: unknown) => setReminderMuted(ctx, actor, input),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The board roles a person holds now (APPOINTED), with their centers' names:
+ * what the bot shows a linked trustee, and whose tasks and approvals it lists.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { parseInput } from '../input/schemas.ts';
+
+export const listMyMembershipsInput = z.object({}).default({});
+
+export async function listMyMemberships(ctx: Ctx, actor: Actor, raw: unknown) {
+  parseInput(listMyMembershipsInput, raw ?? {});
+  // Only the person themself: derived from the actor, never from input.
+  const personId = actor.kind === 'chat' || actor.kind === 'volunteer' || actor.kind === 'trustee' ? actor.personId : null;
+  if (!personId) throw new DomainError('FORBIDDEN');
+  const rows = await ctx.db.trusteeMembership.findMany({
+    where: { personId, state: 'APPOINTED' },
+    orderBy: { appointedAt: 'asc' },
+    include: { center: { select: { name: true, licenseState: true } } },
+  });
+  return rows.map((m) => ({
+    membershipId: m.id,
+    personId: m.personId,
+    centerId: m.centerId,
+    centerName: m.center.name,
+    centerLicensed: m.center.licenseState === 'LICENSED',
+    role: m.role,
+    appointedAt: m.appointedAt,
+  }));
+}

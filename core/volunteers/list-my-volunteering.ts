@@ -1,0 +1,42 @@
+/**
+ * A person's own volunteer records, one per center they applied to: where the
+ * application stands (applied, in vetting, active, rejected with the reason),
+ * what they said about themselves, and the networks they are in now. The
+ * bot's "my volunteering" and the choice of record for joining a network.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { parseInput } from '../input/schemas.ts';
+
+export const listMyVolunteeringInput = z.object({}).default({});
+
+export async function listMyVolunteering(ctx: Ctx, actor: Actor, raw: unknown) {
+  parseInput(listMyVolunteeringInput, raw ?? {});
+  // Only the person themself: derived from the actor, never from input.
+  if ((actor.kind !== 'volunteer' && actor.kind !== 'chat') || !actor.personId) throw new DomainError('FORBIDDEN');
+  const rows = await ctx.db.volunteer.findMany({
+    where: { personId: actor.personId },
+    orderBy: { appliedAt: 'asc' },
+    include: {
+      center: { select: { id: true, name: true, licenseState: true } },
+      memberships: { where: { leftAt: null }, include: { network: { select: { kind: true } } }, orderBy: { joinedAt: 'asc' } },
+    },
+  });
+  return rows.map((v) => ({
+    volunteerId: v.id,
+    centerId: v.center.id,
+    centerName: v.center.name,
+    centerLicensed: v.center.licenseState === 'LICENSED',
+    kind: v.kind,
+    state: v.state,
+    skills: v.skills,
+    availability: v.availability,
+    serviceForService: v.serviceForService,
+    rejectReason: v.rejectReason,
+    appliedAt: v.appliedAt,
+    activatedAt: v.activatedAt,
+    networks: v.memberships.map((m) => m.network.kind),
+  }));
+}

@@ -1,0 +1,272 @@
+/**
+ * The panel in a real browser (Debian's headless Chromium through
+ * playwright-core) against the real app listening on 127.0.0.1: log in, see
+ * the dashboard in Persian right to left, confirm one reported donation and
+ * reject another with a reason (then read the database and the outbox), pick
+ * Jalali days in a list filter, and check that no request left localhost.
+ * Screenshots go to test/artifacts/ (not committed).
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantOfTehranWallTime, tehranWallTime } from '../../admin/components/jalali/tehran-time.ts';
+import { createCore } from '../../core/index.ts';
+import { toJalali } from '../../core/jalali.ts';
+import type { Database } from '../../prisma/client.ts';
+import type { Center, Donation } from '../../prisma/generated/client/client.ts';
+import { createCenter, createCounty, createDonation, createTrustee } from '../../prisma/seed/factories.ts';
+import { hashLinkCode } from '../../core/trustees/link-code.ts';
+import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+import { donorWithChat } from '../helpers/giving.ts';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+const PERSIAN_DIGIT = /[۰-۹]/;
+
+let database: Database;
+let app: FastifyInstance;
+let origin: string;
+let profileDir: string;
+let context: BrowserContext;
+let page: Page;
+let staff: PanelUser;
+let center: Center;
+let toConfirm: Donation;
+let toReject: Donation;
+let donorPersonId: string;
+let chairMembershipId: string;
+let taskId: string;
+/** When the test's gifts were made ("today" for the filter, even if Tehran's midnight passes meanwhile). */
+let seededAt: Date;
+/** Every URL the browser asked for, to prove nothing left localhost. */
+const requested: string[] = [];
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const JALALI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+const faDigits = (s: string) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+
+/**
+ * Clicks a Jalali day in an open picker, as a user would: by its cell (the
+ * library labels each "Choose <weekday> <month> <DD> of <YYYY>"), turning the
+ * month once if the browser's own zone still shows another one.
+ */
+async function pickDay(picker: Locator, day: { year: number; month: number; day: number }) {
+  const label = `${JALALI_MONTHS[day.month - 1]} ${faDigits(String(day.day).padStart(2, '0'))} of ${faDigits(String(day.year))}`;
+  const cell = picker.locator(`.rmdp-week .rmdp-day:not(.rmdp-day-hidden)[aria-label*="${label}"]`);
+  for (const turn of [null, '.rmdp-left', '.rmdp-right', '.rmdp-right']) {
+    if (turn) await picker.locator(`.rmdp-arrow-container${turn}`).click();
+    if (await cell.count()) return cell.click();
+  }
+  throw new Error(`no cell ${label} in the picker`);
+}
+
+function outboxOfDonor() {
+  return database.db.outboxMessage.findMany({ where: { chatAccount: { personId: donorPersonId } }, orderBy: { createdAt: 'asc' } });
+}
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  database = await createTestDatabase();
+  const db = database.db;
+  // Names without ASCII digits (the factories number theirs), so the page's digits are all ours.
+  const county = await createCounty(db, { name: 'مشهد' });
+  center = await createCenter(db, { countyId: county.id, name: 'مرکز نیکوکاری مسجد جامع' });
+  staff = await createPanelUser(db, 'COUNTY_STAFF', { countyId: county.id });
+  const donor = await donorWithChat(db);
+  donorPersonId = donor.personId;
+  const now = new Date();
+  seededAt = now;
+  toConfirm = await createDonation(db, { centerId: center.id, donorId: donor.donorId, state: 'REPORTED', amountRial: 25_000_000n, paidAt: now });
+  toReject = await createDonation(db, { centerId: center.id, donorId: donor.donorId, state: 'REPORTED', amountRial: 7_000_000n, paidAt: now });
+  await createDonation(db, { centerId: center.id, state: 'CONFIRMED', fund: 'ZAKAT', amountRial: 120_000_000n, paidAt: now });
+  // Forty days ago: outside a filter on today.
+  await createDonation(db, { centerId: center.id, state: 'CONFIRMED', amountRial: 9_000_000n, paidAt: new Date(now.getTime() - 40 * 86_400_000) });
+
+  chairMembershipId = (await createTrustee(db, { centerId: center.id, role: 'CHAIR' })).id;
+  taskId = (await db.trusteeTask.create({ data: { centerId: center.id, assigneeRole: 'CHAIR', title: 'تنظیم صورتجلسه', dueAt: new Date('2026-12-01T08:00:00Z') } })).id;
+
+  app = await buildTestAdmin(database, { core: createCore({ db }) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+
+  profileDir = await mkdtemp(path.join(tmpdir(), 'imdad-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'fa-IR',
+    // Far from Tehran on purpose: dates must still be Tehran's.
+    timezoneId: 'America/Los_Angeles',
+    viewport: { width: 1280, height: 900 },
+  });
+  context.on('request', (r) => requested.push(r.url()));
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await app?.close();
+  await database?.close();
+});
+
+describe('the panel in Chromium', () => {
+  it('logs in and shows the dashboard in Persian, right to left', async () => {
+    await page.goto(`${origin}/admin/login`);
+    await page.fill('#username', staff.username);
+    await page.fill('#password', staff.password);
+    await Promise.all([page.waitForURL(`${origin}/admin**`), page.click('button[type=submit]')]);
+    // The first page loads AdminJS's whole (development) bundle: slow on a busy machine.
+    await page.waitForSelector('[data-testid=dashboard-scope]', { timeout: 90_000 });
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('fa');
+    const text = await page.innerText('[data-testid=dashboard]');
+    expect(text).toContain('پیشخوان');
+    expect(text).toMatch(PERSIAN_DIGIT);
+    expect(text).not.toMatch(/[0-9]/);
+    // 120,000,000 Rial confirmed this month = 12,000,000 Toman, and two gifts waiting.
+    expect(await page.innerText('[data-testid=dashboard-total]')).toContain('۱۲٬۰۰۰٬۰۰۰ تومان');
+    expect(await page.innerText('[data-testid=dashboard-pending]')).toContain('۲');
+    expect(await page.locator('[data-testid=chart-licenses-bar]').count()).toBe(1);
+    expect(await page.getAttribute('[data-testid=report-overview]', 'href')).toBe('/admin/reports/overview.xlsx');
+    await shot('dashboard');
+  }, 120_000);
+
+  it('confirms a reported donation with one POSTed button', async () => {
+    await page.goto(`${origin}/admin/resources/Donation/records/${toConfirm.id}/confirmDonation`);
+    await page.waitForSelector('[data-testid=confirm-submit]');
+    await shot('confirm-donation');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/records/${toConfirm.id}/confirmDonation`) && r.request().method() === 'POST'),
+      page.click('[data-testid=confirm-submit]'),
+    ]);
+    expect(response.status()).toBe(200);
+    // Then the record's page, with the new state and its Jalali dates.
+    await page.waitForURL(`${origin}/admin/resources/Donation/records/${toConfirm.id}/show**`);
+    // Its amount in Rial and Toman, its dates in Jalali (the money and date components).
+    const amount = await page.innerText('[data-testid=money-amount]');
+    expect(amount).toContain('۲۵٬۰۰۰٬۰۰۰ ریال');
+    expect(amount).toContain('۲٬۵۰۰٬۰۰۰ تومان');
+    expect(await page.innerText('body')).toMatch(/آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان/);
+    await shot('confirmed-donation');
+    const donation = await database.db.donation.findUniqueOrThrow({ where: { id: toConfirm.id } });
+    expect(donation.state).toBe('CONFIRMED');
+    expect(donation.receiptNo).toBeGreaterThan(0);
+    expect((await outboxOfDonor()).map((m) => m.template)).toEqual(['donation.confirmed']);
+  }, 90_000);
+
+  it('rejects another only with a reason, which the donor is sent', async () => {
+    await page.goto(`${origin}/admin/resources/Donation/records/${toReject.id}/rejectDonation`);
+    await page.waitForSelector('[data-testid=reject-submit]');
+    await page.click('[data-testid=reject-submit]');
+    await page.waitForSelector('text=لطفاً علت را بنویسید.');
+    expect((await database.db.donation.findUniqueOrThrow({ where: { id: toReject.id } })).state).toBe('REPORTED');
+
+    const reason = 'شمارهٔ پیگیری در حساب صندوق پیدا نشد.';
+    await page.fill('#reject-reason', reason);
+    await shot('reject-donation');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/records/${toReject.id}/rejectDonation`) && r.request().method() === 'POST'),
+      page.click('[data-testid=reject-submit]'),
+    ]);
+    expect(response.status()).toBe(200);
+    await page.waitForURL(`${origin}/admin/resources/Donation/records/${toReject.id}/show**`);
+    const donation = await database.db.donation.findUniqueOrThrow({ where: { id: toReject.id } });
+    expect(donation.state).toBe('REJECTED');
+    expect(donation.rejectReason).toBe(reason);
+    const outbox = await outboxOfDonor();
+    expect(outbox.map((m) => m.template)).toEqual(['donation.confirmed', 'donation.rejected']);
+    expect(JSON.stringify(outbox[1]?.params)).toContain(reason);
+  }, 90_000);
+
+  it("issues a trustee's one-time link code and shows it, in Persian digits, once", async () => {
+    await page.goto(`${origin}/admin/resources/TrusteeMembership/records/${chairMembershipId}/issueLinkCode`);
+    await page.click('[data-testid=confirm-submit]');
+    const shown = await page.innerText('[data-testid=link-code-value]');
+    expect(shown).toMatch(/^[۰-۹]{10}$/);
+    await shot('link-code');
+    const latin = shown.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
+    const stored = await database.db.trusteeLinkCode.findMany({ where: { membershipId: chairMembershipId } });
+    expect(stored.map((c) => c.codeHash)).toEqual([hashLinkCode(latin)]);
+  }, 90_000);
+
+  it("edits a task's due time in Jalali, stored as that time in Tehran", async () => {
+    await page.goto(`${origin}/admin/resources/TrusteeTask/records/${taskId}/edit`);
+    const picker = page.locator('[data-testid=jalali-edit-dueAt]');
+    // Shown in Tehran's calendar and time (08:00Z = 11:30 Tehran), though the browser is in Los Angeles.
+    await expect.poll(() => picker.locator('input').inputValue(), { timeout: 20_000 }).toBe('۱۴۰۵/۰۹/۱۰ ۱۱:۳۰');
+    await picker.locator('input').fill('۱۴۰۵/۰۹/۲۰ ۱۴:۳۰');
+    await page.keyboard.press('Escape');
+    await shot('jalali-edit');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/records/${taskId}/edit`) && r.request().method() === 'POST'),
+      page.click('[data-testid=button-save]'),
+    ]);
+    expect(saved.status()).toBe(200);
+    const task = await database.db.trusteeTask.findUniqueOrThrow({ where: { id: taskId } });
+    expect(task.dueAt.toISOString()).toBe('2026-12-11T11:00:00.000Z'); // 20 Azar 1405, 14:30 in Tehran
+  }, 90_000);
+
+  it("filters donations by a Jalali day picked in Tehran's calendar", async () => {
+    await page.goto(`${origin}/admin/resources/Donation`);
+    await page.waitForSelector('table tbody tr');
+    await shot('donation-list');
+    await page.click('[data-css=Donation-filter-button]');
+    const from = page.locator('[data-testid=jalali-filter-paidAt-from]');
+    const to = page.locator('[data-testid=jalali-filter-paidAt-to]');
+    await from.locator('input').click();
+    // Opening an empty picker picks nothing by itself (onOpenPickNewDate={false}).
+    await from.locator('.rmdp-week .rmdp-day').first().waitFor();
+    expect(await from.locator('input').inputValue()).toBe('');
+    await shot('jalali-picker-open');
+    const today = toJalali(seededAt); // Tehran's day, whatever the browser's zone thinks
+    await pickDay(from, today);
+    await page.keyboard.press('Escape');
+    await to.locator('input').click();
+    await pickDay(to, today);
+    await page.keyboard.press('Escape');
+    expect(await from.locator('input').inputValue()).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+    await shot('jalali-filter');
+
+    const [list] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/resources/Donation/actions/list') && r.url().includes('paidAt')),
+      page.click('[data-css=Donation-filter-drawer-button-apply]'),
+    ]);
+    const query = new URL(list.url()).searchParams;
+    const wall = tehranWallTime(seededAt);
+    const dayStart = instantOfTehranWallTime({ ...wall, hour: 0, minute: 0, second: 0, millisecond: 0 });
+    const dayEnd = instantOfTehranWallTime({ ...wall, hour: 23, minute: 59, second: 59, millisecond: 999 });
+    expect(query.get('filters.paidAt~~from')).toBe(dayStart.toISOString());
+    expect(query.get('filters.paidAt~~to')).toBe(dayEnd.toISOString());
+    const body = (await list.json()) as { records: { id: string }[] };
+    expect(body.records.map((r) => r.id).sort()).toHaveLength(3); // the three gifts of today, not the one of forty days ago
+    await shot('jalali-filter-applied');
+  }, 90_000);
+
+  it('made no request outside localhost', () => {
+    expect(requested.length).toBeGreaterThan(5);
+    const outside = requested.filter((u) => {
+      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+      return new URL(u).origin !== origin;
+    });
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+/** The webhook route: the secret header on Telegram (401 missing, 403 wrong), none on Bale; a right call is processed once. */
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../admin/app.ts';
+import type { Database } from '../../prisma/client.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+
+const SECRET = 'a-very-secret-token_0123456789';
+const logger = pino({ level: 'silent' });
+let database: Database;
+let h: BotHarness;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  h = createBotHarness({ database });
+  app = await buildApp({
+    database,
+    logger,
+    admin: false,
+    botWebhook: { bot: h.bot, path: '/bot/webhook', secret: SECRET, platform: h.deps.platform, logger },
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const post = (payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: '/bot/webhook', payload: payload as object, headers });
+
+describe('webhook (Telegram)', () => {
+  it('refuses a call without the secret header (401) or with a wrong one (403), and handles nothing', async () => {
+    const u = h.user({ id: 8001, languageCode: 'en' });
+    expect((await post(u.messageUpdate('/help'))).statusCode).toBe(401);
+    expect((await post(u.messageUpdate('/help'), { 'x-telegram-bot-api-secret-token': 'wrong-secret-wrong-secret' })).statusCode).toBe(403);
+    expect(u.texts()).toEqual([]);
+  });
+
+  it('processes an update with the right secret, once even when redelivered', async () => {
+    const u = h.user({ id: 8002, languageCode: 'en' });
+    const update = u.messageUpdate('/help');
+    const headers = { 'x-telegram-bot-api-secret-token': SECRET };
+    const res = await post(update, headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('');
+    expect(u.lastText()).toMatch(/^This bot connects you/);
+    expect((await post(update, headers)).statusCode).toBe(200);
+    expect(u.texts()).toHaveLength(1);
+  });
+
+  it('rejects a body that is not an update (400)', async () => {
+    expect((await post({ hello: 1 }, { 'x-telegram-bot-api-secret-token': SECRET })).statusCode).toBe(400);
+  });
+});
+
+describe('webhook (Bale)', () => {
+  it('has no secret header to check (Bale sends none): the unguessable path guards it', async () => {
+    const bale = createBotHarness({ database, platform: 'BALE' });
+    const baleApp = await buildApp({
+      database,
+      logger,
+      admin: false,
+      botWebhook: { bot: bale.bot, path: '/bot/bale-3f9c2a', secret: null, platform: bale.deps.platform, logger },
+    });
+    const u = bale.user({ id: 8003, languageCode: 'fa' });
+    const res = await baleApp.inject({ method: 'POST', url: '/bot/bale-3f9c2a', payload: u.messageUpdate('/help') as object });
+    expect(res.statusCode).toBe(200);
+    expect(u.lastText()).toMatch(/^این بات/);
+    await baleApp.close();
+  });
+
+  it('a Telegram webhook without a secret is refused at start', async () => {
+    await expect(
+      buildApp({ database, logger, admin: false, botWebhook: { bot: h.bot, path: '/x', secret: null, platform: h.deps.platform, logger } }),
+    ).rejects.toThrow(/BOT_WEBHOOK_SECRET/);
+  });
+});
