@@ -55,10 +55,25 @@ function load(lng: AdminLocale): { admin: Tree; adminjs: LocaleTranslations } {
       .filter((f) => f.startsWith('admin-') && f.endsWith('.json'))
       .sort();
     for (const file of others) adminjs = deepMerge(adminjs, readTree(path.join(dir, file)));
+    adminjs = withResourceActionsGlobal(adminjs);
     entry = { admin, adminjs: adminjs as LocaleTranslations };
     cache.set(lng, entry);
   }
   return entry;
+}
+
+/**
+ * Some AdminJS views (the breadcrumbs) translate an action by its name alone, without the
+ * resource: the custom actions' labels, written per resource, are lifted into the global
+ * `actions` map as well (a global label, when there is one, wins).
+ */
+function withResourceActionsGlobal(adminjs: Tree): Tree {
+  const lifted: Tree = {};
+  const resources = isTree(adminjs.resources) ? adminjs.resources : {};
+  for (const resource of Object.values(resources)) {
+    if (isTree(resource) && isTree(resource.actions)) Object.assign(lifted, resource.actions);
+  }
+  return { ...adminjs, actions: deepMerge(lifted, isTree(adminjs.actions) ? adminjs.actions : {}) };
 }
 
 /** AdminJS's `locale` option for one language (only that one: switching is done by the server). */
