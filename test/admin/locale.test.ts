@@ -15,5 +15,4 @@ describe('panel locale', () => {
     expect(label('fa', 'actions', 'confirmDonation')).toMatch(/[\u0600-\u06FF]/);
     expect(label('en', 'actions', 'rejectDonation')).toBe(label('en', 'resources', 'Donation', 'actions', 'rejectDonation'));
   });
-
 });
