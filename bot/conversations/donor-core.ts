@@ -4,20 +4,19 @@
  * the locale key errors:<CODE>) so the conversation can explain it and go on;
  * anything else is thrown to the error boundary.
  */
-import { isDomainError, type ErrorCode } from '../../core/errors.ts';
+import type { ErrorCode } from '../../core/errors.ts';
+import { attempt as attemptInSavepoint } from '../core-attempt.ts';
 import type { BotContext } from '../context.ts';
 import { historyView, type HistoryView } from './donor-views.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; field: string | null };
 
+/** bot/core-attempt.ts's savepoint-guarded attempt, reporting the refused field for re-asking. */
 export async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (e) {
-    if (!isDomainError(e)) throw e;
-    const field = e.params.field;
-    return { ok: false, code: e.code, field: field === undefined ? null : String(field) };
-  }
+  const outcome = await attemptInSavepoint(fn);
+  if (outcome.ok) return outcome;
+  const field = outcome.params.field;
+  return { ok: false, code: outcome.code, field: field === undefined ? null : String(field) };
 }
 
 /** Who is asking: the chat's donor record and chosen center, if any. */
