@@ -4,7 +4,8 @@
  * rely on, so one codebase serves both. The platform is part of every key
  * (users, chats, sessions and update ids collide between messengers).
  */
-export type PlatformName = 'TELEGRAM' | 'BALE';
+/** PLAYGROUND: the browser playground's in-process fake Bot API (playground/). */
+export type PlatformName = 'TELEGRAM' | 'BALE' | 'PLAYGROUND';
 
 export interface PlatformCaps {
   /** parse_mode (HTML/Markdown) is honoured. The bot sends plain text everywhere anyway. */
@@ -29,11 +30,15 @@ export interface PlatformConfig {
 export const DEFAULT_API_ROOT: Record<PlatformName, string> = {
   TELEGRAM: 'https://api.telegram.org',
   BALE: 'https://tapi.bale.ai',
+  // Never reached over the network: the playground's fetch answers in-process.
+  PLAYGROUND: 'http://playground.invalid',
 };
 
 const CAPS: Record<PlatformName, PlatformCaps> = {
   TELEGRAM: { parseMode: true, chatAction: true, webhookSecret: true, copyText: true, keyboardExtras: true },
   BALE: { parseMode: false, chatAction: false, webhookSecret: false, copyText: false, keyboardExtras: false },
+  // The page renders what Telegram renders, minus the formatting the bot never uses.
+  PLAYGROUND: { parseMode: false, chatAction: false, webhookSecret: false, copyText: true, keyboardExtras: true },
 };
 
 export function platformConfig(platform: PlatformName, apiRoot?: string): PlatformConfig {
