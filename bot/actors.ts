@@ -24,12 +24,13 @@ export interface ChatIdentity {
 }
 
 export function createActorResolver(db: Db, account: ChatIdentity): ActorResolver {
-  let person: Promise<string | null> | undefined;
+  // The person as this update's own chat-account upsert read it (same transaction, chat locked):
+  // a use-case that links the chat to a person calls refresh(), and it is read again.
+  let person: Promise<string | null> | undefined = Promise.resolve(account.personId);
   let donor: Promise<DonorActor | null> | undefined;
   let volunteer: Promise<VolunteerActor | null> | undefined;
   let trustees: Promise<TrusteeActor[]> | undefined;
 
-  // Re-read, not taken from the update's start: a use-case may have linked the chat meanwhile.
   const identity = async (): Promise<ChatIdentity> => {
     person ??= db.chatAccount
       .findUnique({ where: { id: account.chatAccountId }, select: { personId: true } })

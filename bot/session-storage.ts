@@ -7,7 +7,28 @@ import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversati
 import type { StorageAdapter } from 'grammy';
 import type { Prisma } from '../prisma/generated/client/client.ts';
 import type { PlatformName } from './platform.ts';
-import { currentTx } from './update-unit.ts';
+import { currentUnit, type UpdateUnit } from './update-unit.ts';
+
+/**
+ * The rows this update has read or written, as their JSON text (null: no row). Every
+ * update needs both of its chat's rows (session and conversation state): the first read
+ * fetches both in one query, and a value written back unchanged is not written again.
+ * Safe because the update holds its chat's lock and these rows are only touched by the
+ * chat's own updates; the cache lives and dies with the update (and its transaction).
+ */
+const rowsOfUnit = new WeakMap<UpdateUnit, Map<string, string | null>>();
+
+function rowsOf(unit: UpdateUnit): Map<string, string | null> {
+  let rows = rowsOfUnit.get(unit);
+  if (!rows) rowsOfUnit.set(unit, (rows = new Map()));
+  return rows;
+}
+
+/** The chat's rows read along with `key`: "session:<bot>:<chat>" and "conversation:<bot>:<chat>". */
+function keysReadTogether(key: string): string[] {
+  const chat = /^(?:session|conversation):(.*)$/.exec(key)?.[1];
+  return chat === undefined ? [key] : [`session:${chat}`, `conversation:${chat}`];
+}
 
 export class BotSessionStorage<T> implements StorageAdapter<T> {
   readonly #platform: PlatformName;
@@ -16,24 +37,42 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
   }
 
   async read(key: string): Promise<T | undefined> {
-    const row = await currentTx().botSession.findUnique({
-      where: { platform_key: { platform: this.#platform, key } },
-      select: { value: true },
-    });
-    return row ? (row.value as T) : undefined;
+    const unit = currentUnit();
+    const rows = rowsOf(unit);
+    if (!rows.has(key)) {
+      const keys = keysReadTogether(key).filter((k) => !rows.has(k));
+      const found = await unit.tx.botSession.findMany({
+        where: { platform: this.#platform, key: { in: keys } },
+        select: { key: true, value: true },
+      });
+      for (const k of keys) rows.set(k, null);
+      for (const row of found) rows.set(row.key, JSON.stringify(row.value));
+    }
+    const json = rows.get(key);
+    // A new object on every read, as the database would give: callers may change it.
+    return json == null ? undefined : (JSON.parse(json) as T);
   }
 
   async write(key: string, value: T): Promise<void> {
-    const json = value as Prisma.InputJsonValue;
-    await currentTx().botSession.upsert({
+    const unit = currentUnit();
+    const rows = rowsOf(unit);
+    const json = JSON.stringify(value);
+    if (rows.get(key) === json) return;
+    const stored = value as Prisma.InputJsonValue;
+    await unit.tx.botSession.upsert({
       where: { platform_key: { platform: this.#platform, key } },
-      create: { platform: this.#platform, key, value: json },
-      update: { value: json },
+      create: { platform: this.#platform, key, value: stored },
+      update: { value: stored },
     });
+    rows.set(key, json);
   }
 
   async delete(key: string): Promise<void> {
-    await currentTx().botSession.deleteMany({ where: { platform: this.#platform, key } });
+    const unit = currentUnit();
+    const rows = rowsOf(unit);
+    if (rows.get(key) === null) return;
+    await unit.tx.botSession.deleteMany({ where: { platform: this.#platform, key } });
+    rows.set(key, null);
   }
 }
 
