@@ -11,8 +11,12 @@
  * leaves, counted in the database across every sender process.
  *
  * Limits: the database budget keeps all senders together under `perSecond` in
- * every one-second window; locally each sender also spaces its sends evenly
- * (1/perSecond apart). A 429 holds that chat for retry_after (the message goes
+ * every one-second window (budget.ts: each claimed message against the window
+ * it goes out in); locally each sender also spaces its sends evenly
+ * (1/perSecond apart) and starts a request only when fewer than perSecond of
+ * its own were answered in the second before. The next claim is made while a
+ * batch's last messages are on their way, so sending does not pause for it
+ * (benchmark 4: 30.0 a second against a 30/s API, no 429). A 429 holds that chat for retry_after (the message goes
  * back with availableAt = now + retry_after and holds the chat's queue) and
  * halves this sender's rate for a while. 5xx and network errors retry with
  * exponential back-off up to maxAttempts; 403 marks the chat blocked.
@@ -32,7 +36,12 @@ import { systemJobClock, type JobClock } from '../clock.ts';
 import { DEFAULT_LIMITS, type SenderLimits } from '../config.ts';
 import { backoffMs, classifySendError, type SendFailure } from './classify.ts';
 import { renderNotification } from './render.ts';
-import { claimMessages, hasWork, markBlocked, markFailed, markRetry, markSent, type ClaimedMessage } from './store.ts';
+import { claimMessages, hasWork, markBlocked, markFailed, markRetry, markSent, type ClaimedMessage, type ClaimResult } from './store.ts';
+
+/** The API's rate window. */
+const RATE_WINDOW_MS = 1000;
+/** How many slots a sender that fell behind may send back to back to catch up. */
+const CATCH_UP_SLOTS = 3;
 
 export type SenderLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 
@@ -47,7 +56,12 @@ export interface OutboxSenderOptions {
   limits?: Partial<SenderLimits>;
   /** Requests in flight at once. */
   concurrency?: number;
-  /** Most messages taken per claim (a claim waits until half of this is free in the second's budget). */
+  /**
+   * Most messages taken per claim (a claim waits until half of this, or a second's worth, fits
+   * the budget). The next claim is made while a batch's last messages are on their way, so a
+   * batch need not be large; 20 at 4 in flight stays inside the lease even if every request
+   * ran into the API client's timeout.
+   */
   maxBatch?: number;
   /**
    * How long a claim stays valid: longer than sending one batch can take
@@ -100,7 +114,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   const logger = o.logger ?? silent;
   const limits: SenderLimits = { ...DEFAULT_LIMITS[o.platform], ...o.limits };
   const concurrency = o.concurrency ?? 4;
-  const maxBatch = o.maxBatch ?? 16;
+  const maxBatch = o.maxBatch ?? 20;
   const leaseMs = o.leaseMs ?? 90_000;
   const maxAttempts = o.maxAttempts ?? 8;
   const backoffBaseMs = o.backoffBaseMs ?? 5_000;
@@ -127,17 +141,75 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     slowUntil = nowMs + Math.max(slowDownMs, retryAfterSeconds * 1000);
   }
 
-  /** Reserves this sender's next send slot, evenly spaced at the current rate; returns the wait. */
+  /**
+   * Reserves this sender's next send slot (a time), evenly spaced at the current rate.
+   * A sender that fell behind its slots (a slow database write, a busy event loop) may catch up
+   * by a few slots: the one-second window below still holds it to the limit.
+   */
   function reserveSlot(): number {
     const nowMs = clock.now().getTime();
-    const slot = Math.max(nowMs, nextSlotMs);
-    nextSlotMs = slot + 1000 / rateNow(nowMs);
-    return slot - nowMs;
+    const spacing = 1000 / rateNow(nowMs);
+    const slot = Math.max(nowMs - CATCH_UP_SLOTS * spacing, nextSlotMs);
+    nextSlotMs = slot + spacing;
+    return slot;
+  }
+
+  /**
+   * This sender's claimed messages not yet recorded, with the time each went (or will go) out:
+   * the next claim, made while they are on their way, counts them at those times rather than
+   * as in flight in every window.
+   */
+  const inHand = new Map<string, { at: number; answered: boolean }>();
+
+  /**
+   * This sender's requests answered within the last second, or still on their way. Even
+   * spacing alone is not enough at the limit: one send that fires a few ms late is followed
+   * by one on time, and a second later that pair is one too many for the API's window.
+   * So a request starts only when fewer than the rate were answered in the second before
+   * (an answer's time is the latest the API can have counted the request at).
+   */
+  const recent: { answeredAt: number | null }[] = [];
+
+  function dropOldAnswers(nowMs: number): void {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const at = recent[i]!.answeredAt;
+      if (at !== null && at <= nowMs - RATE_WINDOW_MS) recent.splice(i, 1);
+    }
+  }
+
+  /** Ms to wait before another request fits this sender's own one-second window (0: now). */
+  function windowWait(nowMs: number): number {
+    dropOldAnswers(nowMs);
+    if (recent.length < rateNow(nowMs)) return 0;
+    const answered = recent.map((r) => r.answeredAt).filter((t): t is number => t !== null);
+    return answered.length ? Math.min(...answered) + RATE_WINDOW_MS + 1 - nowMs : 5;
+  }
+
+  /** What windowWait goes by, for the claim: answer times, and slots of requests not yet answered. */
+  function ownRequestTimes(nowMs: number): Date[] {
+    dropOldAnswers(nowMs);
+    const answered = recent.flatMap((r) => (r.answeredAt === null ? [] : [r.answeredAt]));
+    const waiting = [...inHand.values()].flatMap((h) => (h.answered ? [] : [h.at]));
+    return [...answered, ...waiting].map((t) => new Date(t));
   }
 
   async function sendOne(m: ClaimedMessage, kill: AbortSignal | undefined): Promise<void> {
-    await clock.sleep(reserveSlot(), kill);
+    inHand.set(m.id, { at: reserveSlot(), answered: false });
+    try {
+      await sendReserved(m, kill);
+    } finally {
+      inHand.delete(m.id);
+    }
+  }
+
+  async function sendReserved(m: ClaimedMessage, kill: AbortSignal | undefined): Promise<void> {
+    await clock.sleep(inHand.get(m.id)!.at - clock.now().getTime(), kill);
+    for (let wait = windowWait(clock.now().getTime()); wait > 0 && !kill?.aborted; wait = windowWait(clock.now().getTime())) {
+      await clock.sleep(wait, kill);
+    }
     if (kill?.aborted) return;
+    const request = { answeredAt: null as number | null };
+    recent.push(request);
     let failure: SendFailure | null = null;
     try {
       const params = m.broadcastText !== null ? { ...(m.params ?? {}), text: m.broadcastText } : m.params;
@@ -145,7 +217,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       await o.api.sendMessage(m.chatId, rendered.text, rendered.replyMarkup ? { reply_markup: rendered.replyMarkup } : {}, kill as ApiSignal);
     } catch (e) {
       failure = classifySendError(e);
+    } finally {
+      request.answeredAt = clock.now().getTime();
     }
+    inHand.set(m.id, { at: request.answeredAt, answered: true });
     // A killed process records nothing: its lease expires and the message is claimed again.
     if (kill?.aborted) return;
     const now = clock.now();
@@ -196,38 +271,65 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     }
   }
 
-  async function sendBatch(messages: ClaimedMessage[], kill: AbortSignal | undefined): Promise<void> {
+  function claim(now: Date): Promise<ClaimResult> {
+    return claimMessages(o.db, {
+      platform: o.platform,
+      botId: o.botId,
+      now,
+      leaseMs,
+      perSecond: rateNow(now.getTime()),
+      perChatIntervalMs,
+      maxBatch,
+      maxAttempts,
+      own: [...inHand].map(([id, h]) => ({ id, at: new Date(h.at) })),
+      // reserveSlot's earliest next slot.
+      firstSendAt: new Date(Math.max(now.getTime() - (CATCH_UP_SLOTS * 1000) / rateNow(now.getTime()), nextSlotMs)),
+      ownTimes: ownRequestTimes(now.getTime()),
+    });
+  }
+
+  /**
+   * Sends a batch; once its last message has its slot, the next claim is made while the last
+   * few are on their way (its result is returned), so the claim's own time (tens of ms, more
+   * on a busy database) is not a gap in the sending. Null: no claim was made (stopping) or it failed.
+   */
+  async function sendBatch(messages: ClaimedMessage[], kill: AbortSignal | undefined): Promise<ClaimResult | null> {
     let next = 0;
+    let prefetch: Promise<ClaimResult | null> | null = null;
     const worker = async () => {
-      while (next < messages.length && !kill?.aborted) await sendOne(messages[next++]!, kill);
+      while (next < messages.length && !kill?.aborted) {
+        const sending = sendOne(messages[next++]!, kill);
+        if (next === messages.length && !prefetch && !stopping && !kill?.aborted) {
+          prefetch = claim(clock.now()).catch((e: unknown) => {
+            if (!kill?.aborted) logger.error({ err: e }, 'outbox: claim failed; trying again shortly');
+            return null;
+          });
+        }
+        await sending;
+      }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, worker));
+    return prefetch ? await prefetch : null;
   }
 
   async function loop(options: RunOptions): Promise<void> {
     const kill = options.signal;
-    while (!stopping && !kill?.aborted) {
-      const now = clock.now();
+    let prefetched: ClaimResult | null = null;
+    // A prefetched claim is sent even when stopping: a graceful stop finishes the messages in hand.
+    while ((!stopping || prefetched) && !kill?.aborted) {
       let waitMs = idlePollMs;
       try {
-        const claim = await claimMessages(o.db, {
-          platform: o.platform,
-          botId: o.botId,
-          now,
-          leaseMs,
-          perSecond: rateNow(now.getTime()),
-          perChatIntervalMs,
-          maxBatch,
-          maxAttempts,
-        });
+        const result: ClaimResult = prefetched ?? (await claim(clock.now()));
+        prefetched = null;
         if (kill?.aborted) return;
-        if (claim.messages.length > 0) {
-          await sendBatch(claim.messages, kill);
+        if (result.messages.length > 0) {
+          prefetched = await sendBatch(result.messages, kill);
           continue;
         }
-        if (claim.budgetFreesInMs !== null) waitMs = Math.min(waitMs, claim.budgetFreesInMs);
+        if (result.budgetFreesInMs !== null) waitMs = Math.min(waitMs, result.budgetFreesInMs);
         else if (options.untilIdle && !(await hasWork(o.db, o.platform))) return;
       } catch (e) {
+        prefetched = null;
         if (kill?.aborted) return;
         logger.error({ err: e }, 'outbox: claim failed; trying again shortly');
       }

@@ -15,6 +15,7 @@ import { lockKey } from '../../core/context.ts';
 import type { NotificationParams } from '../../core/outbox.ts';
 import type { Db } from '../../prisma/client.ts';
 import { Prisma } from '../../prisma/generated/client/client.ts';
+import { claimBudget } from './budget.ts';
 
 export interface ClaimedMessage {
   id: string;
@@ -40,6 +41,15 @@ export interface ClaimRequest {
   perChatIntervalMs: number;
   maxBatch: number;
   maxAttempts: number;
+  /**
+   * This sender's own messages still on their way (claimed, not yet recorded), with the time
+   * each went or will go out: counted at that time instead of as in flight in every window.
+   */
+  own?: { id: string; at: Date }[];
+  /** The earliest this claim's first message can go out (default now): see budget.ts. */
+  firstSendAt?: Date;
+  /** This sender's own requests of the last second (answered, or their slots): see budget.ts. */
+  ownTimes?: Date[];
 }
 
 export interface ClaimResult {
@@ -62,6 +72,8 @@ export async function claimMessages(db: Db, r: ClaimRequest): Promise<ClaimResul
         UPDATE "OutboxMessage" SET status = 'FAILED', "lockedUntil" = NULL, "lastError" = 'lease expired too often', "updatedAt" = ${at(r.now)}
         WHERE status = 'SENDING' AND "lockedUntil" <= ${at(r.now)} AND attempts >= ${r.maxAttempts}`;
 
+      const own = r.own ?? [];
+      const ownIds = own.map((m) => m.id);
       // The budget: messages sent in the last second plus those on their way, by every sender.
       const windowStart = new Date(r.now.getTime() - RATE_WINDOW_MS);
       const [window] = await tx.$queryRaw<{ inflight: number; sent: string[] | null }[]>`
@@ -71,19 +83,24 @@ export async function claimMessages(db: Db, r: ClaimRequest): Promise<ClaimResul
           SELECT o."chatAccountId", o."sentAt" FROM "OutboxMessage" o WHERE o."sentAt" > ${at(windowStart)}
           UNION ALL
           SELECT o."chatAccountId", NULL FROM "OutboxMessage" o WHERE o.status = 'SENDING' AND o."lockedUntil" > ${at(r.now)}
+            AND o.id <> ALL(${ownIds}::text[])
         ) s
         CROSS JOIN LATERAL (SELECT ca.platform FROM "ChatAccount" ca WHERE ca.id = s."chatAccountId" OFFSET 0) c
         WHERE c.platform = ${r.platform}::"Platform"`;
-      const sent = (window?.sent ?? []).map((t) => new Date(t).getTime());
-      const budget = r.perSecond - sent.length - (window?.inflight ?? 0);
-      // Claiming the odd slot as it frees would cost one claim per message once the window
-      // slides steadily: wait until a batch's worth is free (only the first batch of a burst is smaller).
-      const minClaim = Math.min(Math.ceil(r.maxBatch / 2), r.perSecond);
-      if (budget < minClaim) {
-        const needed = minClaim - Math.max(0, budget);
-        const freeAt = sent[needed - 1];
-        return { messages: [], budgetFreesInMs: freeAt === undefined ? 50 : Math.max(1, freeAt + RATE_WINDOW_MS - r.now.getTime()) };
-      }
+      const budget = claimBudget({
+        now: r.now.getTime(),
+        firstSendAt: r.firstSendAt?.getTime(),
+        ownTimes: (r.ownTimes ?? []).map((d) => d.getTime()).sort((a, b) => a - b),
+        sent: [...(window?.sent ?? []).map((t) => new Date(t).getTime()), ...own.map((m) => m.at.getTime())].sort((a, b) => a - b),
+        inflight: window?.inflight ?? 0,
+        perSecond: r.perSecond,
+        maxBatch: r.maxBatch,
+        // Claiming the odd slot as it frees would cost one claim per message once the window
+        // slides steadily: wait until a batch's worth fits (only the first batch of a burst is smaller).
+        minClaim: Math.min(Math.ceil(r.maxBatch / 2), r.perSecond),
+        windowMs: RATE_WINDOW_MS,
+      });
+      if (budget.take === 0) return { messages: [], budgetFreesInMs: budget.freesInMs };
 
       const chatWindowStart = new Date(r.now.getTime() - r.perChatIntervalMs);
       const rows = await tx.$queryRaw<ClaimedMessage[]>`
@@ -128,7 +145,7 @@ export async function claimMessages(db: Db, r: ClaimRequest): Promise<ClaimResul
           WHERE NOT EXISTS (SELECT 1 FROM busy WHERE busy."chatAccountId" = h."chatAccountId")
           -- A broadcast yields to everyone's personal messages.
           ORDER BY (h."broadcastId" IS NOT NULL), h."createdAt", h.id
-          LIMIT ${Math.min(budget, r.maxBatch)}
+          LIMIT ${budget.take}
         )
         UPDATE "OutboxMessage" o
         SET status = 'SENDING', "lockedUntil" = ${at(new Date(r.now.getTime() + r.leaseMs))},
