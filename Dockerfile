@@ -18,6 +18,8 @@ COPY --from=build /app/prisma/generated ./prisma/generated
 COPY . .
 # The panel's components bundle, built once here so that starts never wait for it.
 RUN node --disable-warning=ExperimentalWarning scripts/build-admin-bundle.ts
+# The migrated empty embedded database a first start copies instead of migrating (seconds).
+RUN node --disable-warning=ExperimentalWarning scripts/build-pglite-template.ts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

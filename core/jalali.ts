@@ -4,7 +4,12 @@
  * Conversion uses date-fns-jalali; the time zone comes from Intl, so the
  * server's own zone never matters.
  */
-import { addMonths as addJalaliMonths, newDate, getYear, getMonth, getDate } from 'date-fns-jalali';
+// One file per function: the package's index loads all of its ~250 modules, seconds of start-up.
+import { addMonths as addJalaliMonths } from 'date-fns-jalali/addMonths';
+import { getDate } from 'date-fns-jalali/getDate';
+import { getMonth } from 'date-fns-jalali/getMonth';
+import { getYear } from 'date-fns-jalali/getYear';
+import { newDate } from 'date-fns-jalali/newDate';
 
 export const TEHRAN = 'Asia/Tehran';
 

@@ -10,7 +10,8 @@ import { PrismaClient } from './generated/client/client.ts';
 import { pgliteMigrationAdapter, pgMigrationAdapter, poolConfigFromUrl } from './engine/adapters.ts';
 import { applyPendingMigrations } from './engine/schema-engine.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { readMigrationState } from './migration-state.ts';
+import { migrationNames, readMigrationState } from './migration-state.ts';
+import { isFreshDataDir, readPgliteTemplate, writePgliteTemplate } from './pglite-template.ts';
 
 export { PrismaClient };
 export type Db = InstanceType<typeof PrismaClient>;
@@ -34,6 +35,13 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers are all touched when the embedded server
+ * starts, a third of the app's resident memory; the embedded database is one small office's
+ * data with the operating system's file cache behind it (measured: about 100 MB less RSS).
+ */
+const EMBEDDED_POSTGRES_CONF = 'shared_buffers = 32MB';
+
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = { ...poolConfigFromUrl(config.url), max: config.poolSize ?? 10 };
@@ -44,9 +52,19 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
 
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   try {
-    const pglite = await PGlite.create({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    // A new data folder starts from the migrated template when there is one (see pglite-template.ts).
+    const fresh = config.dataDir !== undefined && !config.loadDataDir && options.migrate !== false && isFreshDataDir(config.dataDir);
+    const template = fresh ? await readPgliteTemplate() : null;
+    const pglite = await PGlite.create({
+      dataDir: config.dataDir,
+      loadDataDir: config.loadDataDir ?? template ?? undefined,
+      postgresqlconf: EMBEDDED_POSTGRES_CONF,
+    });
     const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    const migrated = options.migrate === false ? [] : await migrateIfPending(db, () => pgliteMigrationAdapter(pglite));
+    const applied = options.migrate === false ? [] : await migrateIfPending(db, () => pgliteMigrationAdapter(pglite));
+    // From the template, every migration was applied to this folder as it was made.
+    const migrated = template ? migrationNames() : applied;
+    if (fresh && !template) await writePgliteTemplate(pglite).catch(() => false);
     return {
       db,
       kind: 'pglite',
