@@ -6,6 +6,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { donationDecisionActions } from './actions/donation-decision.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
+import { countFromMonthTotals } from './donation-month-count.ts';
 import { estimateCount } from './estimated-count.ts';
 import { donorName } from './donor.resource.ts';
 import { formatMoney } from './scoped-resource.ts';
@@ -41,6 +42,8 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
       defaultSort: { sortBy: 'paidAt', direction: 'desc' },
       // Unfiltered province-wide lists of a large table: PostgreSQL's estimate instead of count(*).
       estimateCount: (db) => estimateCount(db, 'Donation'),
+      // Lists filtered to confirmed (or reversed) gifts: counted from the month totals.
+      countFiltered: countFromMonthTotals,
     },
     actions: donationDecisionActions(ctx.deps.core, ctx.deps.components ?? {}),
   });

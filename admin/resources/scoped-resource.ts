@@ -115,6 +115,8 @@ export interface ScopedResourceSpec {
   enrich?(rows: Row[], db: Db, actor: AdminActor, lng: AdminLocale): Promise<void>;
   /** A cheap row count for an unfiltered list of the whole province (large tables). */
   estimateCount?(db: Db): Promise<number | null>;
+  /** An exact count of a filtered list from a summary table (null: count the rows). Gets the login's scope and the filters. */
+  countFiltered?(db: Db, scope: Where | null, filters: Where): Promise<number | null>;
 }
 
 const MAX_PER_PAGE = 500;
@@ -348,6 +350,10 @@ export class ScopedPrismaResource extends BaseResource {
     if (actor && !filterWhere && this.spec.estimateCount && scopeFilter(actor, this.spec.name) === null) {
       const estimate = await this.spec.estimateCount(this.spec.db);
       if (estimate !== null) return estimate;
+    }
+    if (actor && filterWhere && this.spec.countFiltered) {
+      const exact = await this.spec.countFiltered(this.spec.db, scopeFilter(actor, this.spec.name) as Where | null, filterWhere);
+      if (exact !== null) return exact;
     }
     return delegateOf(this.spec.db, this.spec.model.name).count({ where: this.#scoped(actor, filterWhere) });
   }

@@ -75,10 +75,12 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: unknown = {}) {
   const now = ctx.clock.now();
   const { year, month } = toJalali(now);
   const { start, end } = jalaliMonthRange(year, month);
-  const cashInMonth: Prisma.DonationWhereInput = {
+  // The month's booked cash from the per-month totals the database keeps in step with
+  // every donation write (DonationMonthTotal), not from every gift of the month.
+  const cashInMonth: Prisma.DonationMonthTotalWhereInput = {
     kind: 'CASH',
     state: { in: ['CONFIRMED', 'REVERSED'] },
-    paidAt: { gte: start, lt: end },
+    monthStartsAt: { gte: start, lt: end },
     center: where.center,
   };
   const overdue: Prisma.TrusteeTaskWhereInput = {
@@ -89,8 +91,8 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: unknown = {}) {
   const [approvals, reportedDonations, byFund, byCenter, centers, overdueCount, overdueOldest] = await Promise.all([
     db.approvalRequest.groupBy({ by: ['kind'], where: { state: 'PENDING', ...where.approval }, _count: { _all: true } }),
     db.donation.count({ where: { state: 'REPORTED', center: where.center } }),
-    db.donation.groupBy({ by: ['fund', 'state'], where: cashInMonth, _sum: { amountRial: true } }),
-    db.donation.groupBy({ by: ['centerId', 'state'], where: cashInMonth, _sum: { amountRial: true } }),
+    db.donationMonthTotal.groupBy({ by: ['fund', 'state'], where: cashInMonth, _sum: { amountRial: true } }),
+    db.donationMonthTotal.groupBy({ by: ['centerId', 'state'], where: cashInMonth, _sum: { amountRial: true } }),
     db.center.groupBy({ by: ['licenseState'], where: where.center, _count: { _all: true } }),
     db.trusteeTask.count({ where: overdue }),
     db.trusteeTask.findMany({
