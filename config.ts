@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { adminEnvShape, adminSettingsFrom, checkAdminEnv, type AdminSettings } from './admin/auth/settings.ts';
 import { botEnvShape, botSettingsFrom, checkBotEnv, type BotSettings } from './bot/settings.ts';
 import { jobsEnvShape, jobsSettingsFrom, type JobsSettings } from './jobs/settings.ts';
+import { playgroundEnvShape, playgroundSettingsFrom, type PlaygroundSettings } from './playground/settings.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -35,6 +36,7 @@ const schema = z.object({
   ...adminEnvShape,
   ...botEnvShape,
   ...jobsEnvShape,
+  ...playgroundEnvShape,
 })
   .superRefine(checkAdminEnv)
   .superRefine(checkBotEnv);
@@ -54,6 +56,8 @@ export interface Config {
   bot: BotSettings;
   /** The outbox sender and the reminders (jobs/settings.ts); they run with the bot. */
   jobs: JobsSettings;
+  /** The browser playground at /playground (playground/settings.ts). */
+  playground: PlaygroundSettings;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +92,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: adminSettingsFrom(e),
     bot: botSettingsFrom(e),
     jobs: jobsSettingsFrom(e),
+    playground: playgroundSettingsFrom(e),
   };
 }

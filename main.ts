@@ -6,8 +6,9 @@ import { buildApp } from './admin/app.ts';
 import { prepareBot } from './bot/run.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCore } from './core/index.ts';
-import { startJobs, type Jobs } from './jobs/index.ts';
+import { startJobs, type Jobs, type JobsBot } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
+import type { Playground } from './playground/runtime.ts';
 import { openDatabase } from './prisma/client.ts';
 import { readMigrationState } from './prisma/migration-state.ts';
 import { seedDemoIfEmpty } from './prisma/seed/index.ts';
@@ -47,7 +48,24 @@ async function main(): Promise<void> {
   const core = createCore({ db: database.db });
   // Without BOT_TOKEN this logs that the bot is not running and returns null.
   const bot = await prepareBot(config.bot, { database, core, logger });
-  const app = await buildApp({ database, logger, core, admin: config.admin, botWebhook: bot?.webhook ?? null });
+  // The panel's receipt proof view fetches Telegram/Bale photos with the configured bot's token.
+  const receiptBots = config.bot.token ? [{ platform: config.bot.platform.platform, token: config.bot.token, apiRoot: config.bot.platform.apiRoot }] : [];
+  // The browser playground: a second bot (platform PLAYGROUND) on an in-process Bot API.
+  let playground: Playground | null = null;
+  if (config.playground.enabled) {
+    const { createPlayground } = await import('./playground/runtime.ts');
+    playground = createPlayground({ database, core, logger });
+    logger.info({ loginRequired: config.playground.loginRequired }, 'playground on: /playground');
+  }
+  const app = await buildApp({
+    database,
+    logger,
+    core,
+    admin: config.admin,
+    botWebhook: bot?.webhook ?? null,
+    receiptFiles: { bots: receiptBots },
+    playground: playground ? { playground, settings: config.playground } : null,
+  });
   let jobs: Jobs | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -56,6 +74,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await bot?.stop();
     await jobs?.stop();
+    await playground?.idle();
     await app.close();
     await database.close();
     process.exit(0);
@@ -70,17 +89,22 @@ async function main(): Promise<void> {
   );
   await bot?.start();
   // The outbox sender and the reminders run wherever a bot is configured (even if its API
-  // was unreachable just now: the sender retries); see jobs/index.ts.
-  if (config.bot.token && config.jobs.enabled) {
+  // was unreachable just now: the sender retries), the playground's bot included; see jobs/index.ts.
+  const jobBots: JobsBot[] = [];
+  if (config.bot.token) {
     const { platform } = config.bot;
+    jobBots.push({ platform: platform.platform, token: config.bot.token, apiRoot: platform.apiRoot });
+  }
+  if (playground) jobBots.push({ platform: 'PLAYGROUND', token: playground.token, apiRoot: playground.platform.apiRoot, fetch: playground.api.fetch });
+  if (jobBots.length && config.jobs.enabled) {
     try {
       jobs = await startJobs({
         database,
         core,
         logger,
-        bots: [{ platform: platform.platform, token: config.bot.token, apiRoot: platform.apiRoot }],
+        bots: jobBots,
         bossConnectionString: config.database.kind === 'postgres' ? config.database.url : undefined,
-        limits: { [platform.platform]: config.jobs.limits },
+        limits: { [config.bot.platform.platform]: config.jobs.limits },
         reminders: config.jobs.reminders,
         tickCron: config.jobs.tickCron,
       });

@@ -2,15 +2,19 @@
  * Builds the HTTP application (tests call it and use `inject`); server.ts in
  * main.ts only listens. Resources handed in are closed by their owner, not here.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ResourceWithOptions } from 'adminjs';
 import { createCore, type Core } from '../core/index.ts';
 import type { BotWebhookOptions } from '../bot/webhook.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../prisma/client.ts';
+import type { Playground } from '../playground/runtime.ts';
+import type { PlaygroundSettings } from '../playground/settings.ts';
 import { defaultAdminSettings, type AdminSettings } from './auth/settings.ts';
 import type { AdminDeps } from './deps.ts';
 import { healthRoutes } from './plugins/health.ts';
+import type { ReceiptFilesOptions } from './receipts/receipt-source.ts';
 
 export interface AppDeps {
   database: Database;
@@ -23,10 +27,19 @@ export interface AppDeps {
   adminResources?: (deps: AdminDeps) => ResourceWithOptions[];
   /** The bot's webhook route (BOT_MODE=webhook); null/absent in polling mode or without a bot. */
   botWebhook?: BotWebhookOptions | null;
+  /** The bots whose files the panel's receipt proof view fetches (config.bot); tests add a fake fetch. */
+  receiptFiles?: ReceiptFilesOptions;
+  /** The browser playground (playground/): its bot and settings; null/absent when disabled (every /playground URL 404s). */
+  playground?: { playground: Playground; settings: PlaygroundSettings } | null;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminSettings = deps.admin === false ? null : { ...defaultAdminSettings, ...deps.admin };
+  if (deps.playground && adminSettings && !adminSettings.sessionSecret) {
+    // One secret for the panel's sessions and the playground's cookies (which check those sessions).
+    adminSettings.sessionSecret = randomBytes(32).toString('base64url');
+    deps.logger.warn('ADMIN_SESSION_SECRET is not set: using a temporary one, so panel logins end when the server restarts');
+  }
   const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, trustProxy: adminSettings?.trustProxy ?? false });
   await app.register(healthRoutes, { database: deps.database });
   if (deps.botWebhook) {
@@ -42,7 +55,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       logger: deps.logger,
       settings: adminSettings,
       resources: deps.adminResources,
+      receiptFiles: deps.receiptFiles,
     });
+  }
+  if (deps.playground) {
+    // After the panel: its guard must already cover /admin/playground (the playground's login entry).
+    const { playgroundRoutes } = await import('../playground/plugin.ts');
+    await app.register(playgroundRoutes, { ...deps.playground, admin: adminSettings });
   }
   return app;
 }

@@ -29,6 +29,8 @@ export interface JobsBot {
   platform: PlatformName;
   token: string;
   apiRoot: string;
+  /** This bot's Bot API at grammY's client.fetch (the playground's in-process API); else JobsDeps.fetch or the network. */
+  fetch?: ApiClientOptions['fetch'];
 }
 
 export interface JobsDeps {
@@ -57,6 +59,11 @@ export interface Jobs {
 /** The API client's request timeout; the sender's lease (90 s) covers a batch of such requests. */
 const REQUEST_TIMEOUT_SECONDS = 15;
 
+function fetchOf(bot: JobsBot, deps: JobsDeps): Pick<ApiClientOptions, 'fetch'> {
+  const fetch = bot.fetch ?? deps.fetch;
+  return fetch ? { fetch } : {};
+}
+
 export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   const clock = deps.clock ?? systemJobClock;
   const log = deps.logger.child({ module: 'jobs' });
@@ -67,7 +74,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   const senders = deps.bots.map((bot) =>
     createOutboxSender({
       db: deps.database.db,
-      api: new Api(bot.token, { apiRoot: bot.apiRoot, timeoutSeconds: REQUEST_TIMEOUT_SECONDS, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
+      api: new Api(bot.token, { apiRoot: bot.apiRoot, timeoutSeconds: REQUEST_TIMEOUT_SECONDS, ...fetchOf(bot, deps) }),
       platform: bot.platform,
       botId: botIdFromToken(bot.token),
       clock,

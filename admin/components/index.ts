@@ -8,6 +8,7 @@
  *   actions.reject = { actionType: 'record', component: c.RejectWithReason, handler }  (handler reads request.payload.reason; POST)
  *   actions.confirm = { actionType: 'record', component: c.ConfirmAction, handler }    (POST)
  *   ShowLinkCode: like ConfirmAction, then shows the one-time code the handler returns as `data.linkCode`/`data.expiresAt`.
+ *   properties.receiptProof.components = { show: c.ReceiptProof }  (the Donation page's receipt photo, admin/receipts)
  * `Dashboard` is the home page (its data: admin/dashboard).
  * The .tsx files are type-checked by admin/components/tsconfig.json (JSX, bundler resolution).
  */
@@ -28,6 +29,7 @@ const FILES = {
   ConfirmAction: 'actions/ConfirmAction.tsx',
   ShowLinkCode: 'actions/ShowLinkCode.tsx',
   BroadcastForm: 'broadcast/BroadcastForm.tsx',
+  ReceiptProof: 'receipt/ReceiptProof.tsx',
 } as const;
 
 export type ComponentName = keyof typeof FILES;

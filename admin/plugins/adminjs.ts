@@ -31,6 +31,8 @@ import { adminjsLocale, DEFAULT_ADMIN_LOCALE, isAdminLocale, translate } from '.
 import { estimateCount } from '../resources/estimated-count.ts';
 import { normalizeFilters } from '../resources/hooks/normalize-filters.ts';
 import { buildResources } from '../resources/index.ts';
+import { createReceiptSource, type ReceiptFilesOptions } from '../receipts/receipt-source.ts';
+import { receiptRoutes } from '../receipts/routes.ts';
 
 export interface AdminPanelOptions {
   database: Database;
@@ -39,6 +41,8 @@ export interface AdminPanelOptions {
   settings: AdminSettings;
   /** Tests: other resources than admin/resources/index.ts builds. */
   resources?: (deps: AdminDeps) => ResourceWithOptions[];
+  /** The messenger bots the receipt proof view downloads photos with (none: playground files only). */
+  receiptFiles?: ReceiptFilesOptions;
 }
 
 export type DashboardHandler = (admin: CurrentAdmin, deps: AdminDeps) => Promise<unknown>;
@@ -152,6 +156,7 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
     await scope.register(authRoutes, { db: database.db, sessions, authenticator, settings });
     await scope.register(adminjsRoutes, { admin, bundle });
     if (reportRoutes) await scope.register(async (reports) => reportRoutes(reports, deps));
+    await scope.register(receiptRoutes, { db: database.db, source: createReceiptSource(database.db, options.receiptFiles) });
   });
 
   // Expired rows are refused on read; this only keeps the table small.

@@ -22,7 +22,8 @@ export type ComponentIds = Partial<Record<
   | 'RejectWithReason'
   | 'ConfirmAction'
   | 'ShowLinkCode'
-  | 'BroadcastForm',
+  | 'BroadcastForm'
+  | 'ReceiptProof',
   string
 >>;
 

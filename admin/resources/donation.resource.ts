@@ -20,14 +20,17 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
     listProperties: ['center', 'donorName', 'kind', 'fund', 'amountRial', 'state', 'paidAt', 'receiptNo'],
     showProperties: [
       'center', 'donor', 'donorName', 'pledge', 'kind', 'fund', 'state', 'amountRial', 'sandoghAccountNo', 'itemDescription', 'quantity',
-      'unit', 'estimatedValueRial', 'serviceDescription', 'serviceHours', 'traceNumber', 'cardLast4', 'paidAt', 'receiptNo',
-      'confirmedAt', 'confirmedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'reverses', 'reversalReason', 'note', 'createdAt',
+      'unit', 'estimatedValueRial', 'serviceDescription', 'serviceHours', 'traceNumber', 'cardLast4', 'receiptProof', 'paidAt',
+      'receiptNo', 'confirmedAt', 'confirmedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'reverses', 'reversalReason', 'note', 'createdAt',
     ],
     settings: {
       include: { donor: { select: { organizationName: true, person: PERSON_NAME } } },
       virtuals: {
         // The finance officer knows who gave (as in core's pending decisions), even without donor records.
         donorName: { value: (row) => donorName(row.donor) },
+        // Whether there is a receipt photo (its messenger file id stays hidden); the show
+        // component loads it from admin/receipts/routes.ts.
+        receiptProof: { value: (row) => (row.receiptFileId ? 'available' : 'none') },
         summary: {
           value: (row, lng) =>
             typeof row.amountRial === 'bigint'
@@ -45,6 +48,7 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
       // Lists filtered to confirmed (or reversed) gifts: counted from the month totals.
       countFiltered: countFromMonthTotals,
     },
+    properties: ctx.deps.components?.ReceiptProof ? { receiptProof: { components: { show: ctx.deps.components.ReceiptProof } } } : {},
     actions: donationDecisionActions(ctx.deps.core, ctx.deps.components ?? {}),
   });
 }
