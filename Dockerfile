@@ -10,6 +10,8 @@ RUN npm ci --no-audit --no-fund
 # Run: production dependencies only, plus the generated client from the build stage.
 FROM node:24-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+# Node keeps the compiled code of every module here: later starts skip compiling (~1 s of CPU).
+ENV NODE_COMPILE_CACHE=/tmp/node-compile-cache
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the postinstall (prisma generate) needs the dev-only CLI; its output is copied below.

@@ -37,5 +37,7 @@ export interface Benchmark {
   /** "1-bot-intake" … "6-startup". */
   id: string;
   title: string;
+  /** How it is measured, in a sentence or three (BENCHMARKS.md prints it under the table). */
+  notes?: string;
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }

@@ -1,0 +1,247 @@
+/**
+ * Benchmark 6: start-up of `npm start` on the embedded database, and its resident memory
+ * after some load. Each run spawns `node main.ts` as `npm start` does, with a new DATA_DIR and
+ * a free PORT, and times until GET /health answers 200: the first start on the new folder
+ * (migrated from the template, demo seed) and a warm start on the same folder. The warm
+ * server is then driven over HTTP (panel logins and list pages, playground chats when the
+ * playground is on) and its VmRSS read from /proc.
+ * Targets: under 5 s to answer, under 300 MB resident.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../prisma/client.ts';
+import { readPgliteTemplate, writePgliteTemplate } from '../prisma/pglite-template.ts';
+import { median } from './lib/stats.ts';
+import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const START_TIMEOUT_MS = 180_000;
+
+/** The logins the demo seed writes (prisma/seed/demo.ts). */
+const DEMO_LOGINS = [
+  ['admin', 'demo-admin-1403'],
+  ['supervisor', 'demo-supervisor-1403'],
+  ['mashhad', 'demo-mashhad-1403'],
+  ['auditor', 'demo-auditor-1403'],
+  ['finance', 'demo-finance-1403'],
+] as const;
+const LIST_PAGES = ['Donation', 'Donor', 'Center', 'Pledge', 'TrusteeTask', 'Beneficiary', 'AuditLog', 'OutboxMessage'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  /** Spawn to the first 200 from /health, ms. */
+  readyMs: number;
+  /** CPU time the server had used by then (user + system, s): on a shared machine, the steadier figure. */
+  cpuSeconds: number;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+async function startServer(dataDir: string): Promise<Server> {
+  const port = await freePort();
+  let output = '';
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_COMPILE_CACHE: path.join(ROOT, '.cache/node'), DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', BOT_TOKEN: '', LOG_LEVEL: 'warn', NODE_ENV: process.env.NODE_ENV ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering:\n${output.slice(-2000)}`);
+    if (performance.now() - t0 > START_TIMEOUT_MS) {
+      await stop();
+      throw new Error(`no answer from /health within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const readyMs = performance.now() - t0;
+  return { child, port, readyMs, cpuSeconds: cpuSecondsOf(child.pid!), output: () => output, stop };
+}
+
+/** utime + stime of a process (all its threads) from /proc/<pid>/stat, in seconds. */
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat(5); the slice starts at field 3. Clock ticks are 100 a second on Linux.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error('no VmRSS');
+  return Number(m[1]) / 1024;
+}
+
+/** Panel logins and list pages, and playground chats when the playground is on. */
+async function driveLoad(base: string, rounds: number): Promise<{ requests: number; failures: number }> {
+  let requests = 0;
+  let failures = 0;
+  const check = (ok: boolean) => {
+    requests++;
+    if (!ok) failures++;
+  };
+  for (let round = 0; round < rounds; round++) {
+    for (const [username, password] of DEMO_LOGINS) {
+      const login = await fetch(`${base}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username, password }).toString(),
+        redirect: 'manual',
+      });
+      check(login.status === 303);
+      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const pages = await Promise.all(
+        LIST_PAGES.map((r) => fetch(`${base}/admin/api/resources/${r}/actions/list?page=1`, { headers: { cookie } }).then(async (res) => (await res.arrayBuffer(), res.status))),
+      );
+      // A role may not see every resource (403/404): only server errors count as failures.
+      for (const status of pages) check(status < 500);
+      const dashboard = await fetch(`${base}/admin`, { headers: { cookie } });
+      await dashboard.arrayBuffer();
+      check(dashboard.status < 500);
+    }
+    const playground = await fetch(`${base}/playground/api/state`);
+    await playground.arrayBuffer();
+    if (playground.status === 404) continue;
+    for (const identity of ['new-donor', 'demo-donor', 'volunteer']) {
+      const start = await fetch(`${base}/playground/api/identity`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identity }),
+      });
+      await start.arrayBuffer();
+      check(start.status < 500);
+      const cookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      for (const text of ['/start', 'سلام', '/help']) {
+        const sent = await fetch(`${base}/playground/api/send`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ text }) });
+        await sent.arrayBuffer();
+        check(sent.status < 500);
+      }
+      const state = await fetch(`${base}/playground/api/state`, { headers: { cookie } });
+      await state.arrayBuffer();
+      check(state.status < 500);
+    }
+  }
+  return { requests, failures };
+}
+
+/** A first start always finds the migrated template (made once, as after a Docker build). */
+async function ensureTemplate(ctx: BenchContext): Promise<void> {
+  if (await readPgliteTemplate()) return;
+  ctx.log('startup: building the migrated PGlite template first');
+  const database = await openDatabase({ kind: 'pglite' }, { migrate: true });
+  await writePgliteTemplate(database.pglite!);
+  await database.close();
+}
+
+interface StartupRun {
+  firstMs: number;
+  warmMs: number;
+  firstCpu: number;
+  warmCpu: number;
+  rssMb: number;
+  requests: number;
+  failures: number;
+}
+
+async function oneRun(ctx: BenchContext, run: number, loadRounds: number): Promise<StartupRun> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'imdad-bench-startup-'));
+  try {
+    const first = await startServer(dir);
+    await first.stop();
+    const warm = await startServer(dir);
+    try {
+      const load = await driveLoad(`http://127.0.0.1:${warm.port}`, loadRounds);
+      const rss = rssMb(warm.child.pid!);
+      ctx.log(
+        `startup run ${run + 1}: first ${Math.round(first.readyMs)} ms (${first.cpuSeconds.toFixed(1)} s CPU), ` +
+          `warm ${Math.round(warm.readyMs)} ms (${warm.cpuSeconds.toFixed(1)} s CPU), ` +
+          `${rss.toFixed(0)} MB after ${load.requests} requests (${load.failures} failed)`,
+      );
+      return { firstMs: first.readyMs, warmMs: warm.readyMs, firstCpu: first.cpuSeconds, warmCpu: warm.cpuSeconds, rssMb: rss, ...load };
+    } finally {
+      await warm.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const benchmark: Benchmark = {
+  id: '6-startup',
+  title: 'Start-up of `npm start` on the embedded database, and resident memory',
+  async run(ctx) {
+    const full = ctx.scale === 'full';
+    const runs = full ? 5 : 3;
+    await ensureTemplate(ctx);
+    const results: StartupRun[] = [];
+    for (let i = 0; i < runs; i++) results.push(await oneRun(ctx, i, full ? 10 : 3));
+    const first = results.map((r) => r.firstMs / 1000);
+    const warm = results.map((r) => r.warmMs / 1000);
+    const rss = results.map((r) => r.rssMb);
+    const failures = results.reduce((s, r) => s + r.failures, 0);
+    const requests = results.reduce((s, r) => s + r.requests, 0);
+    const rows: BenchRow[] = [
+      {
+        name: 'first start on a new data folder (migrated template + demo seed) to /health 200',
+        value: median(first),
+        unit: 's',
+        target: '< 5 s',
+        pass: median(first) < 5,
+        runs: first,
+        note: `CPU used by then: ${median(results.map((r) => r.firstCpu)).toFixed(1)} s (median)`,
+      },
+      {
+        name: 'warm start on the same folder to /health 200',
+        value: median(warm),
+        unit: 's',
+        target: '< 5 s',
+        pass: median(warm) < 5,
+        runs: warm,
+        note: `CPU used by then: ${median(results.map((r) => r.warmCpu)).toFixed(1)} s (median)`,
+      },
+      {
+        name: 'resident memory after panel logins, list pages and playground chats',
+        value: median(rss),
+        unit: 'MB',
+        target: '< 300 MB',
+        pass: median(rss) < 300,
+        runs: rss,
+        note: `${requests} requests, ${failures} failed`,
+      },
+    ];
+    return rows;
+  },
+};
+
+export default benchmark;
