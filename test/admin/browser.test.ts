@@ -6,11 +6,10 @@
  * Jalali days in a list filter, and check that no request left localhost.
  * Screenshots go to test/artifacts/ (not committed).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantOfTehranWallTime, tehranWallTime } from '../../admin/components/jalali/tehran-time.ts';
 import { createCore } from '../../core/index.ts';
@@ -20,25 +19,17 @@ import type { Center, Donation } from '../../prisma/generated/client/client.ts';
 import { createCenter, createCounty, createDonation, createTrustee } from '../../prisma/seed/factories.ts';
 import { hashLinkCode } from '../../core/trustees/link-code.ts';
 import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
+import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { donorWithChat } from '../helpers/giving.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 const PERSIAN_DIGIT = /[۰-۹]/;
 
 let database: Database;
 let app: FastifyInstance;
 let origin: string;
-let profileDir: string;
+let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let staff: PanelUser;
@@ -106,24 +97,20 @@ beforeAll(async () => {
   if (!address || typeof address === 'string') throw new Error('no port');
   origin = `http://127.0.0.1:${address.port}`;
 
-  profileDir = await mkdtemp(path.join(tmpdir(), 'imdad-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
+  browser = await launchChromium();
+  context = await browser.newContext({
     locale: 'fa-IR',
     // Far from Tehran on purpose: dates must still be Tehran's.
     timezoneId: 'America/Los_Angeles',
     viewport: { width: 1280, height: 900 },
   });
-  context.on('request', (r) => requested.push(r.url()));
-  page = context.pages()[0] ?? (await context.newPage());
+  recordRequests(context, requested);
+  page = await context.newPage();
   page.setDefaultTimeout(20_000);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await browser?.close();
   await app?.close();
   await database?.close();
 });
@@ -263,10 +250,6 @@ describe('the panel in Chromium', () => {
 
   it('made no request outside localhost', () => {
     expect(requested.length).toBeGreaterThan(5);
-    const outside = requested.filter((u) => {
-      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
-      return new URL(u).origin !== origin;
-    });
-    expect(outside).toEqual([]);
+    expect(outsideLocalhost(requested)).toEqual([]);
   });
 });

@@ -3,15 +3,13 @@
  * shown (a real, decoded image, linked to its full size), a PDF receipt is a link, and a
  * donation without a photo says so in Persian; nothing is requested outside localhost.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, createDonation, uniqueNumber } from '../../prisma/seed/factories.ts';
 import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
+import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 /** A real 1×1 PNG, so the browser must decode it. */
@@ -21,7 +19,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 let database: Database;
 let app: FastifyInstance;
 let origin: string;
-let profileDir: string;
+let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let staff: PanelUser;
@@ -48,22 +46,18 @@ beforeAll(async () => {
   if (!address || typeof address === 'string') throw new Error('no port');
   origin = `http://127.0.0.1:${address.port}`;
 
-  profileDir = await mkdtemp(path.join(tmpdir(), 'imdad-chromium-receipt-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  browser = await launchChromium();
+  context = await browser.newContext({
     locale: 'fa-IR',
     viewport: { width: 1280, height: 900 },
   });
-  context.on('request', (r) => requested.push(r.url()));
-  page = context.pages()[0] ?? (await context.newPage());
+  recordRequests(context, requested);
+  page = await context.newPage();
   page.setDefaultTimeout(20_000);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await browser?.close();
   await app?.close();
   await database?.close();
 });
@@ -115,6 +109,6 @@ describe('the receipt proof on a donation page', () => {
   }, 60_000);
 
   it('requested nothing outside localhost', () => {
-    expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(outsideLocalhost(requested)).toEqual([]);
   });
 });

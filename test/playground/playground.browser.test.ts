@@ -11,24 +11,16 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/client.ts';
 import { createPanelUser, type PanelUser } from '../helpers/admin.ts';
+import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { startPlaygroundServer, type PlaygroundServer } from '../helpers/playground.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 const LOCALES = path.resolve(import.meta.dirname, '../../locales/fa');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 type Tree = { [k: string]: string | Tree };
 /** The bot's and the page's Persian sentences, by `ns:dotted.key`, so the test follows the real wording. */
@@ -159,11 +151,11 @@ beforeAll(async () => {
   center = { id: row.id, name: row.name, activityCode: row.activityCode! };
   staffUser = await createPanelUser(database.db, 'COUNTY_STAFF', { countyId: row.countyId });
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const options = { locale: 'fa-IR', timezoneId: 'America/Los_Angeles', viewport: { width: 480, height: 900 } };
   donorContext = await browser.newContext({ ...options, permissions: ['clipboard-read', 'clipboard-write'] });
   staffContext = await browser.newContext({ ...options, viewport: { width: 1280, height: 900 } });
-  for (const context of [donorContext, staffContext]) context.on('request', (r) => requested.push(r.url()));
+  for (const context of [donorContext, staffContext]) recordRequests(context, requested);
   donor = await donorContext.newPage();
   staff = await staffContext.newPage();
   donor.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -409,12 +401,7 @@ describe('the playground in Chromium', () => {
 
   it('made no request outside this machine, and the page threw nothing', () => {
     expect(requested.length).toBeGreaterThan(10);
-    const outside = requested.filter((u) => {
-      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
-      const host = new URL(u).hostname;
-      return host !== '127.0.0.1' && host !== 'localhost';
-    });
-    expect(outside).toEqual([]);
+    expect(outsideLocalhost(requested)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

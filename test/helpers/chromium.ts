@@ -1,0 +1,34 @@
+/**
+ * Debian's headless Chromium for the browser tests (playwright-core drives it; `.ci/run`
+ * installs it): one launch for every test file, and the request log each file checks to
+ * prove that nothing left this machine (no font, script or data from the internet).
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Appends every URL the context asks for to `into`. */
+export function recordRequests(context: BrowserContext, into: string[]): void {
+  context.on('request', (r) => into.push(r.url()));
+}
+
+/** The URLs that went anywhere but this machine (data: and blob: URLs never leave the page). */
+export function outsideLocalhost(urls: readonly string[]): string[] {
+  return urls.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+    const host = new URL(u).hostname;
+    return host !== '127.0.0.1' && host !== 'localhost';
+  });
+}
