@@ -7,6 +7,8 @@
 import type { ApiClientOptions } from 'grammy';
 import type { InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update, UserFromGetMe } from 'grammy/types';
 import type { PlatformName } from '../../../bot/platform.ts';
+// The same reader of grammY's JSON and multipart bodies as the playground's Bot API.
+import { readApiPayload } from '../../../playground/multipart.ts';
 
 export type Payload = Record<string, unknown>;
 
@@ -102,34 +104,6 @@ function baleViolation(method: string, payload: Payload): string | null {
           for (const k of Object.keys(b)) if (!BALE_REPLY_BUTTON_FIELDS.has(k)) return `Bale keyboard buttons have no ${k}`;
   }
   return null;
-}
-
-async function readBody(init: RequestInit | undefined): Promise<Payload> {
-  const body = init?.body;
-  if (body === undefined || body === null) return {};
-  if (typeof body === 'string') return JSON.parse(body) as Payload;
-  // multipart/form-data (a file upload): a stream of chunks.
-  const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
-  const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]);
-  const boundary = /boundary=(.+)$/.exec(headers.get('content-type') ?? '')?.[1];
-  if (!boundary) return {};
-  const payload: Payload = {};
-  for (const part of Buffer.concat(chunks).toString('latin1').split(`--${boundary}`)) {
-    const [head, ...rest] = part.split('\r\n\r\n');
-    const name = /name="([^"]+)"/.exec(head ?? '')?.[1];
-    if (!name) continue;
-    const value = rest.join('\r\n\r\n').replace(/\r\n$/, '');
-    if (/filename="/.test(head ?? '')) payload[name] = { upload: true, bytes: value.length };
-    else {
-      const text = Buffer.from(value, 'latin1').toString('utf8');
-      payload[name] = /^[[{]/.test(text) ? JSON.parse(text) : text;
-    }
-  }
-  // Attached files are referenced as attach://<name>.
-  for (const [k, v] of Object.entries(payload))
-    if (typeof v === 'string' && v.startsWith('attach://')) payload[k] = payload[v.slice('attach://'.length)] ?? v;
-  return payload;
 }
 
 export function createFakeBotApi(options: { platform?: PlatformName; apiRoot?: string; token?: string } = {}): FakeBotApi {
@@ -252,7 +226,7 @@ export function createFakeBotApi(options: { platform?: PlatformName; apiRoot?: s
     const prefix = `${apiRoot}/bot${token}/`;
     if (!url.startsWith(prefix)) throw new Error(`the bot called an unexpected address: ${url.replace(token, '<token>')}`);
     const method = url.slice(prefix.length);
-    const payload = await readBody(init);
+    const payload = await readApiPayload(init);
     const call: ApiCall = { method, payload, ok: true };
     calls.push(call);
     const reply = (body: { ok: boolean; [field: string]: unknown }) => {
