@@ -81,12 +81,31 @@ export function adminjsLocale(lng: AdminLocale): Locale {
   return { language: lng, availableLanguages: [lng], localeDetection: false, translations: { [lng]: load(lng).adminjs } };
 }
 
+function lookupString(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** `{{ name }}` placeholders replaced by their values (one without a value leaves nothing). */
+export function fillPlaceholders(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
+}
+
+const fileCache = new Map<string, Tree>();
+
+/** A string of locales/<lng>/<file> by its dotted key path (read once per file), or undefined. */
+export function localeString(lng: AdminLocale, file: string, key: string): string | undefined {
+  const cacheKey = `${lng}/${file}`;
+  let tree = fileCache.get(cacheKey);
+  if (!tree) fileCache.set(cacheKey, (tree = readTree(path.join(LOCALES_DIR, lng, file))));
+  return lookupString(tree, key);
+}
+
 /** A server-side string from locales/<lng>/admin.json, e.g. `translate('fa', 'login.title')`. */
 export function translate(lng: AdminLocale, key: string, vars: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = load(lng).admin;
-  for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
-  if (typeof node !== 'string') return key;
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
+  const text = lookupString(load(lng).admin, key);
+  return text === undefined ? key : fillPlaceholders(text, vars);
 }
 
 /** Persian digits for numbers shown in fa text. */

@@ -7,6 +7,7 @@
 import type { ApiClientOptions } from 'grammy';
 import type { InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update, UserFromGetMe } from 'grammy/types';
 import type { PlatformName } from '../../../bot/platform.ts';
+import { PLAYGROUND_BOT_INFO } from '../../../playground/fake-bot-api.ts';
 // The same reader of grammY's JSON and multipart bodies as the playground's Bot API.
 import { readApiPayload } from '../../../playground/multipart.ts';
 
@@ -52,21 +53,8 @@ export interface FakeBotApi {
 }
 
 export const FAKE_BOT_TOKEN = '123456:TEST-TOKEN';
-export const FAKE_BOT_INFO: UserFromGetMe = {
-  id: 123456,
-  is_bot: true,
-  first_name: 'Imdad Test Bot',
-  username: 'imdad_test_bot',
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/** getMe of the test bot: the playground bot's capabilities under another id and name. */
+export const FAKE_BOT_INFO: UserFromGetMe = { ...PLAYGROUND_BOT_INFO, id: 123456, first_name: 'Imdad Test Bot', username: 'imdad_test_bot' };
 
 /** Bale Bot API methods (its docs); anything else is refused in Bale mode. */
 const BALE_METHODS = new Set([
