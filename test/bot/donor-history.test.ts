@@ -23,14 +23,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 let nextId = 5700;
-async function donorUser(languageCode: 'fa' | 'en') {
-  const u = h.user({ id: nextId++, firstName: 'Test', languageCode });
-  const donor = await donorActor(database.db);
-  await h.linkPerson(u, donor.personId);
-  await h.chooseCenter(u, center.id);
-  await u.send('/menu');
-  return { u, donor };
-}
+const donorUser = (languageCode: 'fa' | 'en') => h.donorAt(center.id, { id: nextId++, firstName: 'Test', languageCode });
 
 /** A monthly cash pledge of 3 × 100,000 Toman, its first installment paid and confirmed, and a rejected gift. */
 async function givingOf(donor: Awaited<ReturnType<typeof donorActor>>) {

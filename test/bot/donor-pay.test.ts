@@ -9,7 +9,7 @@ import type { Database } from '../../prisma/client.ts';
 import { startOfJalaliDay } from '../../core/jalali.ts';
 import { createCenter } from '../../prisma/seed/factories.ts';
 import { createTestDatabase } from '../helpers/db.ts';
-import { donorActor, staffActor, trusteeActor } from '../helpers/actors.ts';
+import { staffActor, trusteeActor } from '../helpers/actors.ts';
 import { NOW, fakeClock } from '../helpers/giving.ts';
 import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
 import type { TestUser } from '../helpers/bot/test-user.ts';
@@ -26,14 +26,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 let nextId = 5500;
-async function donorUser(harness: BotHarness, languageCode: 'fa' | 'en') {
-  const u = harness.user({ id: nextId++, firstName: 'Test', languageCode });
-  const donor = await donorActor(database.db);
-  await harness.linkPerson(u, donor.personId);
-  await harness.chooseCenter(u, center.id);
-  await u.send('/menu');
-  return { u, donor };
-}
+const donorUser = (harness: BotHarness, languageCode: 'fa' | 'en') => harness.donorAt(center.id, { id: nextId++, firstName: 'Test', languageCode });
 
 const outboxOf = async (u: TestUser) => database.db.outboxMessage.findMany({ where: { chatAccountId: (await h.chatAccount(u)).id } });
 

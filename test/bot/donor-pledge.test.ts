@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter } from '../../prisma/seed/factories.ts';
 import { createTestDatabase } from '../helpers/db.ts';
-import { donorActor } from '../helpers/actors.ts';
 import { fakeClock } from '../helpers/giving.ts';
 import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
 
@@ -23,14 +22,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 let nextId = 5100;
-async function donorUser(languageCode: 'fa' | 'en') {
-  const u = h.user({ id: nextId++, firstName: 'Test', languageCode });
-  const donor = await donorActor(database.db);
-  await h.linkPerson(u, donor.personId);
-  await h.chooseCenter(u, center.id);
-  await u.send('/menu');
-  return { u, donor };
-}
+const donorUser = (languageCode: 'fa' | 'en') => h.donorAt(center.id, { id: nextId++, firstName: 'Test', languageCode });
 
 const pledgesOf = (donorId: string) =>
   database.db.pledge.findMany({ where: { donorId }, include: { installments: { orderBy: { seq: 'asc' } } } });

@@ -13,7 +13,9 @@ import type { BotDeps } from '../../../bot/deps.ts';
 import { platformConfig, type PlatformName } from '../../../bot/platform.ts';
 import type { Clock } from '../../../core/context.ts';
 import { createCore, type Core } from '../../../core/index.ts';
+import type { DonorActor } from '../../../core/actor.ts';
 import type { Database } from '../../../prisma/client.ts';
+import { donorActor } from '../actors.ts';
 import { createFakeBotApi, FAKE_BOT_INFO, FAKE_BOT_TOKEN, type FakeBotApi } from './fake-bot-api.ts';
 import { createTestUser, type TestUser, type TestUserOptions } from './test-user.ts';
 
@@ -38,6 +40,8 @@ export interface BotHarness {
   linkPerson(user: TestUser, personId: string): Promise<void>;
   /** Stores the chat's chosen center in its session (as /start c_<code> would). */
   chooseCenter(user: TestUser, centerId: string): Promise<void>;
+  /** A new registered donor's chat at a center, with the donor menu on screen. */
+  donorAt(centerId: string, options: TestUserOptions): Promise<{ u: TestUser; donor: DonorActor & { personId: string } }>;
 }
 
 export interface BotHarnessOptions {
@@ -98,6 +102,14 @@ export function createBotHarness(options: BotHarnessOptions): BotHarness {
       const row = await options.database.db.botSession.findUnique({ where });
       const value = { ...((row?.value as Record<string, unknown> | null) ?? {}), centerId };
       await options.database.db.botSession.upsert({ where, create: { platform: platform.platform, key, value }, update: { value } });
+    },
+    async donorAt(centerId, userOptions) {
+      const u = h.user(userOptions);
+      const donor = await donorActor(options.database.db);
+      await h.linkPerson(u, donor.personId);
+      await h.chooseCenter(u, centerId);
+      await u.send('/menu');
+      return { u, donor };
     },
   };
   return h;
