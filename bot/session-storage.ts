@@ -5,8 +5,8 @@
  */
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { StorageAdapter } from 'grammy';
-import type { Prisma } from '../prisma/generated/client/client.ts';
 import type { PlatformName } from './platform.ts';
+import { deleteSessionRow, readSessionRows, writeSessionRow } from './update-frame/index.ts';
 import { currentUnit, type UpdateUnit } from './update-unit.ts';
 
 /**
@@ -22,6 +22,14 @@ function rowsOf(unit: UpdateUnit): Map<string, string | null> {
   let rows = rowsOfUnit.get(unit);
   if (!rows) rowsOfUnit.set(unit, (rows = new Map()));
   return rows;
+}
+
+/**
+ * The database hands back jsonb as its own text (keys reordered, spaces added); the text a
+ * reader would produce if it wrote the value back unchanged is what "unchanged" is compared to.
+ */
+function normalizedJson(stored: string): string {
+  return JSON.stringify(JSON.parse(stored));
 }
 
 /** The chat's rows read along with `key`: "session:<bot>:<chat>" and "conversation:<bot>:<chat>". */
@@ -41,12 +49,9 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
     const rows = rowsOf(unit);
     if (!rows.has(key)) {
       const keys = keysReadTogether(key).filter((k) => !rows.has(k));
-      const found = await unit.tx.botSession.findMany({
-        where: { platform: this.#platform, key: { in: keys } },
-        select: { key: true, value: true },
-      });
+      const found = await readSessionRows(unit.frame, this.#platform, keys);
       for (const k of keys) rows.set(k, null);
-      for (const row of found) rows.set(row.key, JSON.stringify(row.value));
+      for (const row of found) rows.set(row.key, normalizedJson(row.value));
     }
     const json = rows.get(key);
     // A new object on every read, as the database would give: callers may change it.
@@ -58,12 +63,7 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
     const rows = rowsOf(unit);
     const json = JSON.stringify(value);
     if (rows.get(key) === json) return;
-    const stored = value as Prisma.InputJsonValue;
-    await unit.tx.botSession.upsert({
-      where: { platform_key: { platform: this.#platform, key } },
-      create: { platform: this.#platform, key, value: stored },
-      update: { value: stored },
-    });
+    await writeSessionRow(unit.frame, this.#platform, key, json);
     rows.set(key, json);
   }
 
@@ -71,7 +71,7 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
     const unit = currentUnit();
     const rows = rowsOf(unit);
     if (rows.get(key) === null) return;
-    await unit.tx.botSession.deleteMany({ where: { platform: this.#platform, key } });
+    await deleteSessionRow(unit.frame, this.#platform, key);
     rows.set(key, null);
   }
 }

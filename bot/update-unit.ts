@@ -9,6 +9,7 @@
  * While the transaction is open everything must go through it: PGlite has one
  * connection, so touching the root client from inside would wait forever.
  * The storage adapters and conversation plugins find it via AsyncLocalStorage.
+ * How the transaction is opened depends on the database: see update-frame/.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareFn, Transformer } from 'grammy';
@@ -18,9 +19,13 @@ import { isDomainError } from '../core/errors.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { languageFromClient, translator, type Language, type TFunction } from './i18n.ts';
+import { claimUpdate, updateFrames, type UpdateFrame } from './update-frame/index.ts';
 
 export interface UpdateUnit {
+  /** Prisma inside the update's transaction, for core. */
   tx: Tx;
+  /** The transaction itself, for the bot's own bookkeeping statements (session rows). */
+  frame: UpdateFrame;
   updateId: number;
   /** The callback query of this update, if any, and whether it has been answered. */
   callbackQueryId?: string;
@@ -41,9 +46,6 @@ export function currentUnit(): UpdateUnit {
 export function currentTx(): Tx {
   return currentUnit().tx;
 }
-
-/** Interactive transaction bounds: long enough for a few Bot API round trips, and for PGlite's queue. */
-export const UPDATE_TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 } as const;
 
 /** The key a chat's updates are serialised on (its private chat, else the user). */
 export function chatKeyOf(ctx: { chatId?: number; from?: { id: number } }): string {
@@ -70,26 +72,21 @@ export const markCallbackAnswered: Transformer = async (prev, method, payload, s
 
 export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
   const platform = deps.platform.platform;
+  const frames = updateFrames(deps.database);
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
     const lockKey = `chat:${platform}:${chatKeyOf(ctx)}`;
     const fallbackLanguage = languageFromClient(ctx.from?.language_code);
     let unit: UpdateUnit | undefined;
     try {
-      await deps.database.db.$transaction(async (tx) => {
-        // The chat's lock, then the dedupe row, in one round trip: the row to insert is only
-        // produced once the lock is held (every statement of an update costs one, see bench/).
-        const count = await tx.$executeRaw`
-          INSERT INTO "ProcessedUpdate" ("platform", "botId", "updateId")
-          SELECT CAST(${platform}::text AS "Platform"), ${deps.botId}, ${BigInt(updateId)}
-          FROM (SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))) AS chat_lock
-          ON CONFLICT DO NOTHING`;
-        if (count === 0) {
+      await frames.run(async (frame) => {
+        if (!(await claimUpdate(frame, { platform, botId: deps.botId, updateId, lockKey }))) {
           deps.logger.debug({ updateId }, 'update already processed: skipped');
           return;
         }
         unit = {
-          tx,
+          tx: frame.tx,
+          frame,
           updateId,
           callbackQueryId: ctx.callbackQuery?.id,
           callbackAnswered: false,
@@ -97,7 +94,7 @@ export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
           t: translator(fallbackLanguage),
         };
         const u = unit;
-        ctx.core = coreInTransaction(deps.core, tx);
+        ctx.core = coreInTransaction(deps.core, frame.tx);
         ctx.logger = deps.logger;
         ctx.platform = deps.platform;
         await units.run(u, async () => {
@@ -107,7 +104,7 @@ export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
             await ctx.answerCallbackQuery({ text: u.t('bot:stale.button') });
           }
         });
-      }, UPDATE_TX_OPTIONS);
+      });
     } catch (error) {
       deps.logger.error({ err: error, updateId }, 'update failed: rolled back');
       await recordProcessed(deps, updateId).catch((e: unknown) =>

@@ -1,0 +1,103 @@
+/**
+ * The transaction an update runs in (bot/update-frame/): the bot's bookkeeping statements
+ * and core's Prisma statements commit or roll back together, on both databases; on
+ * PostgreSQL the frame is a pooled pg connection, so its own guarantees are tested there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FrameTimeoutError } from '../../bot/update-frame/frame.ts';
+import { claimUpdate, readSessionRows, updateFrames, writeSessionRow } from '../../bot/update-frame/index.ts';
+import { pgFrames } from '../../bot/update-frame/pg-frames.ts';
+import type { Database } from '../../prisma/client.ts';
+import { createCenter } from '../../prisma/seed/factories.ts';
+import { createTestDatabase, testDbKind } from '../helpers/db.ts';
+
+let database: Database;
+let updateIds = 1;
+const claim = (lockKey = 'chat:TELEGRAM:1') => ({ platform: 'TELEGRAM' as const, botId: 'frame-test', updateId: updateIds++, lockKey });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe(`update frames (${testDbKind()})`, () => {
+  it('commits the bookkeeping and core writes (a nested Prisma write included) together', async () => {
+    const frames = updateFrames(database);
+    const update = claim();
+    const province = await frames.run(async (frame) => {
+      expect(await claimUpdate(frame, update)).toBe(true);
+      await writeSessionRow(frame, 'TELEGRAM', 'session:frame-test:1', JSON.stringify({ step: 'ارسال', n: 1 }));
+      // A create with a nested relation is several statements Prisma wraps in its own transaction.
+      return frame.tx.province.create({ data: { name: 'استان آزمون', counties: { create: [{ name: 'شهرستان آزمون' }] } } });
+    });
+    expect(await database.db.county.count({ where: { provinceId: province.id } })).toBe(1);
+    const rows = await frames.run((frame) => readSessionRows(frame, 'TELEGRAM', ['session:frame-test:1', 'conversation:frame-test:1']));
+    expect(rows.map((r) => [r.key, JSON.parse(r.value)])).toEqual([['session:frame-test:1', { step: 'ارسال', n: 1 }]]);
+    // Claimed once: a redelivery of the same update is refused.
+    expect(await frames.run((frame) => claimUpdate(frame, update))).toBe(false);
+  });
+
+  it('rolls everything back when the work throws, the claim of the update included', async () => {
+    const frames = updateFrames(database);
+    const update = claim();
+    const before = await database.db.center.count();
+    await expect(
+      frames.run(async (frame) => {
+        await claimUpdate(frame, update);
+        await createCenter(frame.tx as unknown as Database['db']);
+        await writeSessionRow(frame, 'TELEGRAM', 'session:frame-test:2', '{"lost":true}');
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await database.db.center.count()).toBe(before);
+    expect(await database.db.botSession.count({ where: { key: 'session:frame-test:2' } })).toBe(0);
+    expect(await updateFrames(database).run((frame) => claimUpdate(frame, update))).toBe(true);
+  });
+});
+
+describe.runIf(testDbKind() === 'postgres')('update frames on pooled pg connections', () => {
+  it('refuses to report a transaction as committed when a failed statement inside it was caught', async () => {
+    const frames = updateFrames(database);
+    const update = claim();
+    await expect(
+      frames.run(async (frame) => {
+        await claimUpdate(frame, update);
+        await frame.execute('SELECT 1/0', []).catch(() => 'swallowed by careless code');
+      }),
+    ).rejects.toThrow(/failed and was rolled back/);
+    expect(await database.db.processedUpdate.count({ where: { botId: 'frame-test', updateId: BigInt(update.updateId) } })).toBe(0);
+  });
+
+  it('rolls back a frame that stays open too long and gives its connection back', async () => {
+    const pool = database.pool!;
+    const frames = pgFrames(pool, { timeoutMs: 150 });
+    const update = claim('chat:TELEGRAM:slow');
+    const idleBefore = pool.totalCount;
+    const outcome = frames.run(async (frame) => {
+      await claimUpdate(frame, update);
+      await new Promise((r) => setTimeout(r, 400));
+      await createCenter(frame.tx as unknown as Database['db']);
+    });
+    await expect(outcome).rejects.toBeInstanceOf(FrameTimeoutError);
+    expect(await database.db.processedUpdate.count({ where: { botId: 'frame-test', updateId: BigInt(update.updateId) } })).toBe(0);
+    // The chat's lock went with the rollback: the next update of the chat goes through at once.
+    expect(await updateFrames(database).run((frame) => claimUpdate(frame, claim('chat:TELEGRAM:slow')))).toBe(true);
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    expect(pool.totalCount).toBeGreaterThanOrEqual(Math.min(idleBefore, 1));
+  });
+
+  it("refuses core's statements outside an update's frame, or after it ended, instead of running them on no transaction", async () => {
+    const frames = updateFrames(database);
+    let late: Promise<number> | undefined;
+    const tx = await frames.run(async (frame) => {
+      // Started in the update but not awaited by it: it runs after the transaction ended.
+      late = new Promise((r) => setTimeout(r, 50)).then(() => frame.tx.center.count());
+      late.catch(() => undefined);
+      return frame.tx;
+    });
+    await expect(late).rejects.toThrow(/after its update's transaction had ended/);
+    await expect(tx.center.count()).rejects.toThrow(/outside of one/);
+  });
+});
