@@ -57,7 +57,7 @@ export async function prepareBot(
   let runner: RunnerHandle | undefined;
   const webhook: BotWebhookOptions | null =
     settings.mode === 'webhook'
-      ? { bot, path: settings.webhookPath, secret: settings.webhookSecret, platform: settings.platform, logger }
+      ? { bot, path: settings.webhookPath, secret: settings.webhookSecret, platform: settings.platform, logger, concurrency: settings.concurrency }
       : null;
 
   return {

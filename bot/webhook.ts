@@ -5,9 +5,15 @@
  * is handled (dedupe, lock, transaction) and 200 returned; a slow update is
  * left running and answered after `answerWithinMs` so the platform does not
  * redeliver it meanwhile (a redelivery would be skipped anyway).
+ *
+ * At most `concurrency` updates run at once in this process (each holds a database
+ * connection until it ends); a few more wait their turn, and beyond that the platform
+ * is told to come back later (503), so a burst never queues without bound in memory
+ * and nothing is lost: the messenger redelivers what it was refused.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
+import pLimit from 'p-limit';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.ts';
@@ -24,7 +30,12 @@ export interface BotWebhookOptions {
   platform: PlatformConfig;
   logger: Logger;
   answerWithinMs?: number;
+  /** Updates handled at once (BOT_CONCURRENCY); default 8. */
+  concurrency?: number;
 }
+
+/** How many updates may wait for a turn, per update allowed to run. */
+const WAITING_PER_SLOT = 4;
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -40,6 +51,8 @@ export const botWebhook: FastifyPluginAsync<BotWebhookOptions> = async (app, opt
   const checkSecret = opts.platform.caps.webhookSecret;
   if (checkSecret && !opts.secret) throw new Error('BOT_WEBHOOK_SECRET is required for a Telegram webhook');
   const answerWithinMs = opts.answerWithinMs ?? 10_000;
+  const concurrency = opts.concurrency ?? 8;
+  const slots = pLimit(concurrency);
 
   app.post(opts.path, { bodyLimit: 1_048_576 }, async (request, reply) => {
     if (checkSecret && opts.secret) {
@@ -48,9 +61,14 @@ export const botWebhook: FastifyPluginAsync<BotWebhookOptions> = async (app, opt
       if (!sameSecret(given, opts.secret)) return reply.code(403).send();
     }
     if (!isUpdate(request.body)) return reply.code(400).send();
-    const handling = opts.bot
-      .handleUpdate(request.body)
-      .catch((err: unknown) => opts.logger.error({ err, updateId: (request.body as Update).update_id }, 'webhook update failed'));
+    const update = request.body;
+    if (slots.pendingCount >= concurrency * WAITING_PER_SLOT) {
+      opts.logger.warn({ updateId: update.update_id, running: slots.activeCount, waiting: slots.pendingCount }, 'webhook busy: update refused for redelivery');
+      return reply.code(503).header('retry-after', '1').send();
+    }
+    const handling = slots(() => opts.bot.handleUpdate(update)).catch((err: unknown) =>
+      opts.logger.error({ err, updateId: update.update_id }, 'webhook update failed'),
+    );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([handling, new Promise((resolve) => (timer = setTimeout(resolve, answerWithinMs)))]);
     clearTimeout(timer);

@@ -1,8 +1,10 @@
 /** The webhook route: the secret header on Telegram (401 missing, 403 wrong), none on Bale; a right call is processed once. */
 import type { FastifyInstance } from 'fastify';
+import { Bot } from 'grammy';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../admin/app.ts';
+import type { BotContext } from '../../bot/context.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
@@ -76,5 +78,40 @@ describe('webhook (Bale)', () => {
     await expect(
       buildApp({ database, logger, admin: false, botWebhook: { bot: h.bot, path: '/x', secret: null, platform: h.deps.platform, logger } }),
     ).rejects.toThrow(/BOT_WEBHOOK_SECRET/);
+  });
+});
+
+describe('webhook under a burst', () => {
+  it('runs at most BOT_CONCURRENCY updates at once, lets a few more wait, and refuses the rest with 503 for redelivery', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const handled: number[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // A bot whose every update waits at the gate (each would hold a database connection meanwhile).
+    const bot = new Bot<BotContext>('1:burst', { botInfo: { id: 1, is_bot: true, first_name: 'Burst', username: 'burst_bot' } as Bot['botInfo'] });
+    bot.use(async (ctx) => {
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      await gate;
+      handled.push(ctx.update.update_id);
+      running--;
+    });
+    const burstApp = await buildApp({
+      database,
+      logger,
+      admin: false,
+      botWebhook: { bot, path: '/bot/burst', secret: null, platform: { ...h.deps.platform, caps: { ...h.deps.platform.caps, webhookSecret: false } }, logger, concurrency: 2, answerWithinMs: 20 },
+    });
+    const updates = Array.from({ length: 12 }, (_, i) => ({ update_id: 500 + i, message: { message_id: i, date: 0, chat: { id: 9, type: 'private' }, text: 'x' } }));
+    const answers = await Promise.all(updates.map((u) => burstApp.inject({ method: 'POST', url: '/bot/burst', payload: u })));
+    // 2 running + 2 × 4 waiting were taken; the last two were refused.
+    expect(answers.map((a) => a.statusCode)).toEqual([...Array(10).fill(200), 503, 503]);
+    expect(answers[11]!.headers['retry-after']).toBe('1');
+    expect(mostAtOnce).toBe(2);
+    open();
+    await expect.poll(() => handled.length).toBe(10);
+    expect(mostAtOnce).toBe(2);
+    expect(handled.sort()).toEqual(updates.slice(0, 10).map((u) => u.update_id));
+    await burstApp.close();
   });
 });
