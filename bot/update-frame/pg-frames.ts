@@ -19,15 +19,28 @@ interface OpenFrame {
   /** Committed, rolled back or timed out: nothing more may be sent in it. */
   closed: boolean;
   timedOut: boolean;
+  /**
+   * The statement sent last. A connection runs one statement at a time and pg is to stop
+   * queueing them itself (pg 9), while core may start two at once (Promise.all): they wait
+   * here in turn, as they did in Prisma's transaction.
+   */
+  last: Promise<unknown>;
 }
 
 const openFrames = new AsyncLocalStorage<OpenFrame>();
 
-function connectionOf(frame: OpenFrame | undefined): pg.PoolClient {
+function checkOpen(frame: OpenFrame | undefined): OpenFrame {
   if (!frame) throw new Error('a statement for an update frame was sent outside of one');
   if (frame.timedOut) throw new FrameTimeoutError();
   if (frame.closed) throw new Error("a statement was sent after its update's transaction had ended");
-  return frame.client;
+  return frame;
+}
+
+/** Sends a statement on the frame's connection after the ones before it; `control` statements (BEGIN …) skip the open check. */
+function send<R extends pg.QueryResultRow>(frame: OpenFrame, config: pg.QueryConfig, control = false): Promise<pg.QueryResult<R>> {
+  const result = frame.last.then(() => (control ? frame : checkOpen(frame)).client.query<R>(config));
+  frame.last = result.catch(() => undefined);
+  return result;
 }
 
 /** What adapter-pg's transactions use of a pooled connection. */
@@ -42,7 +55,8 @@ let nestedTransactions = 0;
  * transaction (its COMMIT would).
  */
 function savepointConnection(frame: OpenFrame | undefined): AdapterConnection {
-  const connection = connectionOf(frame);
+  const open = checkOpen(frame);
+  const connection = open.client;
   const name = `prisma_${++nestedTransactions}`;
   const asSavepoint: Record<string, string> = {
     BEGIN: `SAVEPOINT ${name}`,
@@ -52,7 +66,7 @@ function savepointConnection(frame: OpenFrame | undefined): AdapterConnection {
   const query = ((config: pg.QueryConfig) => {
     const statement = asSavepoint[config.text];
     // Unnamed: a prepared statement's name belongs to one text, and savepoint names vary.
-    return connectionOf(frame).query(statement ? { ...config, name: undefined, text: statement } : config);
+    return send(open, statement ? { ...config, name: undefined, text: statement } : config);
   }) as pg.PoolClient['query'];
   return { query, on: () => connection, removeListener: () => connection, release: () => {} };
 }
@@ -63,7 +77,7 @@ function savepointConnection(frame: OpenFrame | undefined): AdapterConnection {
  */
 function frameRoutingPool(): pg.Pool {
   const pool = new pg.Pool({ max: 1 });
-  pool.query = ((config: pg.QueryConfig) => connectionOf(openFrames.getStore()).query(config)) as pg.Pool['query'];
+  pool.query = ((config: pg.QueryConfig) => send(checkOpen(openFrames.getStore()), config)) as pg.Pool['query'];
   pool.connect = (() => Promise.resolve(savepointConnection(openFrames.getStore()))) as unknown as pg.Pool['connect'];
   return pool;
 }
@@ -80,12 +94,12 @@ function plainValues(values: readonly unknown[]): values is readonly (string | n
  */
 function withDirectPlainStatements(client: Db): Db {
   const viaPrisma = { unsafe: client.$executeRawUnsafe.bind(client), tagged: client.$executeRaw.bind(client) };
-  const send = async (text: string, values: readonly (string | number | boolean | null)[]) =>
-    (await connectionOf(openFrames.getStore()).query(text, [...values])).rowCount ?? 0;
-  const unsafe = (query: string, ...values: unknown[]) => (plainValues(values) ? send(query, values) : viaPrisma.unsafe(query, ...values));
+  const direct = async (text: string, values: readonly (string | number | boolean | null)[]) =>
+    (await send(checkOpen(openFrames.getStore()), { text, values: [...values] })).rowCount ?? 0;
+  const unsafe = (query: string, ...values: unknown[]) => (plainValues(values) ? direct(query, values) : viaPrisma.unsafe(query, ...values));
   const tagged = (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : new Prisma.Sql(query, values);
-    return plainValues(sql.values) ? send(sql.text, sql.values) : viaPrisma.tagged(sql);
+    return plainValues(sql.values) ? direct(sql.text, sql.values) : viaPrisma.tagged(sql);
   };
   return Object.assign(client, { $executeRawUnsafe: unsafe, $executeRaw: tagged } as Pick<Db, '$executeRawUnsafe' | '$executeRaw'>);
 }
@@ -101,34 +115,35 @@ export function pgFrames(pool: pg.Pool, limits: { timeoutMs: number } = FRAME_LI
   return {
     async run(work) {
       const client = await pool.connect();
-      const open: OpenFrame = { client, closed: false, timedOut: false };
+      const open: OpenFrame = { client, closed: false, timedOut: false, last: Promise.resolve() };
       const frame: UpdateFrame = {
         tx,
-        query: async (sql, params) => (await connectionOf(open).query(sql, [...params])).rows,
-        execute: async (sql, params) => (await connectionOf(open).query(sql, [...params])).rowCount ?? 0,
+        query: async <R extends object>(sql: string, params: readonly unknown[]) => (await send(open, { text: sql, values: [...params] })).rows as R[],
+        execute: async (sql, params) => (await send(open, { text: sql, values: [...params] })).rowCount ?? 0,
       };
-      // As Prisma's transaction timeout did: roll back and give the connection back at once;
-      // the update's work fails at its next statement.
+      // As Prisma's transaction timeout did: end the transaction and free the connection at once.
+      // The connection is closed (PostgreSQL rolls back and drops the chat's lock with it), which
+      // also fails a statement stuck in it; the update's work fails at its next one.
       const timer = setTimeout(() => {
         open.timedOut = open.closed = true;
-        void client.query('ROLLBACK').then(() => client.release(), (e: Error) => client.release(e));
+        client.release(new FrameTimeoutError());
       }, limits.timeoutMs);
       timer.unref();
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        await send(open, { text: 'BEGIN' }, true);
         const result = await openFrames.run(open, () => work(frame));
         if (open.timedOut) throw new FrameTimeoutError();
         open.closed = true;
         // A transaction in which a statement failed (and someone caught it) is rolled back by
         // COMMIT without an error; the update must not be reported as done then.
-        const commit = await client.query('COMMIT');
+        const commit = await send(open, { text: 'COMMIT' }, true);
         if (commit.command === 'ROLLBACK') throw new Error("the update's transaction had failed and was rolled back");
         return result;
       } catch (error) {
         if (!open.timedOut) {
           open.closed = true;
-          await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+          await send(open, { text: 'ROLLBACK' }, true).catch((e: Error) => (broken = e));
         }
         throw error;
       } finally {
