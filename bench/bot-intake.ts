@@ -27,11 +27,12 @@ import type { BotDeps } from '../bot/deps.ts';
 import { platformConfig } from '../bot/platform.ts';
 import { BotSessionStorage } from '../bot/session-storage.ts';
 import { chatKeyOf, updateUnit } from '../bot/update-unit.ts';
-import { claimUpdate, readSessionRows, writeSessionRow, type UpdateFrame } from '../bot/update-frame/index.ts';
+import { claimUpdate, readSessionRows, writeSessionRow } from '../bot/update-frame/index.ts';
 import { PrismaClient, type Database } from '../prisma/client.ts';
 import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { createCenter, createDonor } from '../prisma/seed/factories.ts';
 import type { BenchDatabase } from './lib/database.ts';
+import { pgClientFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
 
@@ -153,11 +154,7 @@ export function baselineHandler(pool: pg.Pool, fixtures: Fixtures, fetch: NonNul
       const now = new Date();
       await client.query('BEGIN');
       // The update frame's own statements are the bot's (bot/update-frame/statements.ts), sent with pg.
-      const frame: UpdateFrame = {
-        tx: undefined as never,
-        query: async (sql, params) => (await client.query(sql, [...params])).rows,
-        execute: async (sql, params) => (await client.query(sql, [...params])).rowCount ?? 0,
-      };
+      const frame = pgClientFrame(client);
       const claimed = await claimUpdate(frame, { platform: 'TELEGRAM', botId: BOT_ID, updateId: update.update_id, lockKey: `chat:TELEGRAM:${chatId}` });
       if (!claimed) {
         await client.query('COMMIT');

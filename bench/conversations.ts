@@ -10,11 +10,15 @@
  *   → receipt photo → تأیید و ثبت
  * 17 updates; it ends with one pledge and one reported donation, checked afterwards.
  */
+import pg from 'pg';
+import { claimUpdate, readSessionRows, writeSessionRow } from '../bot/update-frame/index.ts';
 import type { Database } from '../prisma/client.ts';
+import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { createCenter } from '../prisma/seed/factories.ts';
 import { donorActor } from '../test/helpers/actors.ts';
 import { createBotHarness, type BotHarness } from '../test/helpers/bot/harness.ts';
 import type { TestUser } from '../test/helpers/bot/test-user.ts';
+import { pgClientFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchRow } from './lib/types.ts';
 
@@ -122,6 +126,46 @@ function keepConversing(users: TestUser[], activityCode: string, inFlight: numbe
   };
 }
 
+/**
+ * The ceiling for any bot that keeps conversation state in PostgreSQL and handles each update in
+ * its own transaction: the bare frame of every update (BEGIN, chat lock + dedupe row, session rows
+ * read, one written, COMMIT) sent with pg by ${USERS_IN_FLIGHT} lanes, with no bot, no handler and no
+ * domain work at all. Conversations per second = frames per second / updates per conversation.
+ */
+async function framesAloneCeiling(url: string, seconds: number): Promise<number> {
+  const pool = new pg.Pool({ ...poolConfigFromUrl(url), max: 20 });
+  let frames = 0;
+  let updateId = 1;
+  const until = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  try {
+    await Promise.all(
+      Array.from({ length: USERS_IN_FLIGHT }, async (_, lane) => {
+        const chat = 8_000_000 + lane;
+        const key = `session:ceiling:${chat}`;
+        while (performance.now() < until) {
+          const client = await pool.connect();
+          try {
+            const frame = pgClientFrame(client);
+            await client.query('BEGIN');
+            await claimUpdate(frame, { platform: 'TELEGRAM', botId: 'ceiling', updateId: updateId++, lockKey: `chat:TELEGRAM:${chat}` });
+            const [row] = await readSessionRows(frame, 'TELEGRAM', [key, `conversation:ceiling:${chat}`]);
+            const state = row ? (JSON.parse(row.value) as { step: number }) : { step: 0 };
+            await writeSessionRow(frame, 'TELEGRAM', key, JSON.stringify({ step: state.step + 1 }));
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+          frames++;
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  return frames / UPDATES_PER_CONVERSATION / ((performance.now() - t0) / 1000);
+}
+
 export const conversationsBenchmark: Benchmark = {
   id: '2-conversations',
   title: 'Whole donation conversations (start, pledge, report payment), 40 users in flight, state in PostgreSQL',
@@ -131,10 +175,10 @@ export const conversationsBenchmark: Benchmark = {
     `${UPDATES_PER_CONVERSATION} updates by a registered donor: /start with the center's link, a one-time cash pledge, ` +
     `then reporting its payment with trace number, card digits and receipt photo. ${USERS_IN_FLIGHT} donors at a time; ` +
     `afterwards every conversation must have left exactly one pledge and one reported donation. ` +
-    `Where the time goes (profiled): about 8 statements per update, 6 of them the update's own frame (BEGIN, chat lock + ` +
-    `dedupe row, chat account, session and conversation rows read together, the changed one written, COMMIT); Prisma's ` +
-    `client is about a third of the bot's CPU and socket writes a quarter; conversation replay (grammY) about 7 %, i18n 3 %, ` +
-    `logging nothing measurable. One Node process uses one core, so the figure is bounded by its CPU per conversation.`,
+    `The baseline is a ceiling for any design that keeps conversation state in PostgreSQL, one transaction per update: ` +
+    `the same ${USERS_IN_FLIGHT} lanes sending only each update's bare frame with pg (no bot, no handler, no domain work). ` +
+    `Where the bot's time goes (profiled): the update frame (bench 1), core's statements through Prisma, conversation ` +
+    `replay (grammY) and i18n; one Node process uses one core, so the figure is bounded by its CPU per conversation.`,
   async run(ctx) {
     const full = ctx.scale === 'full';
     const runs = full ? 5 : 3;
@@ -182,15 +226,25 @@ export const conversationsBenchmark: Benchmark = {
     if (donations !== completed || pledges < completed || pledges > completed + USERS_IN_FLIGHT)
       throw new Error(`conversations: ${completed} completed, but ${pledges} pledges and ${donations} donations stored`);
 
+    // The same machine's ceiling, measured right after (a few runs, the median).
+    const ceilingRuns: number[] = [];
+    for (let r = 0; r < runs; r++) ceilingRuns.push(await framesAloneCeiling(database.url, full ? 10 : 4));
+    const ceiling = median(ceilingRuns);
+    ctx.log(`conversations: update frames alone with pg: ${ceilingRuns.map((v) => v.toFixed(0)).join(', ')} conversations/s`);
+
     const value = median(perSecond);
     const row: BenchRow = {
       name: `donation conversations, ${USERS_IN_FLIGHT} users in flight`,
       value,
       unit: 'per s',
+      baseline: { name: 'ceiling: the update frames alone with pg, no bot', value: ceiling },
+      ratio: value / ceiling,
       target: `≥ ${TARGET_PER_SECOND} per s`,
       pass: value >= TARGET_PER_SECOND,
       runs: perSecond,
       note:
+        `ceiling runs ${ceilingRuns.map((v) => v.toFixed(0)).join(', ')} per s (${UPDATES_PER_CONVERSATION} bare transactions each: ` +
+        `lock + dedupe row, session rows read and written; no handler). ` +
         `${runs} runs of ${perRun} conversations after a warm-up wave; ${(value * UPDATES_PER_CONVERSATION).toFixed(0)} updates per second; ` +
         `a conversation took ${(median(latencies) / 1000).toFixed(1)} s (median) with ${USERS_IN_FLIGHT} in flight; ` +
         `Node CPU per conversation ${cpuMs.toFixed(0)} ms (bot, fake Bot API and test users together; PostgreSQL's own CPU comes on top)`,
