@@ -20,12 +20,16 @@ COPY --from=build /app/prisma/generated ./prisma/generated
 COPY . .
 # The panel's components bundle, built once here so that starts never wait for it.
 RUN node --disable-warning=ExperimentalWarning scripts/build-admin-bundle.ts
-# The migrated empty embedded database a first start copies instead of migrating (seconds).
-RUN node --disable-warning=ExperimentalWarning scripts/build-pglite-template.ts
+# The migrated empty embedded database (a data folder) a first start copies instead of
+# migrating (seconds). Built as root, copied by the user node: PGlite leaves a file or two
+# readable by their owner only.
+RUN node --disable-warning=ExperimentalWarning scripts/build-pglite-template.ts && chmod -R a+rX .cache/pglite
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Apply pending migrations (same engine and bookkeeping as `prisma migrate deploy`), then start.
-CMD ["sh", "-c", "node --disable-warning=ExperimentalWarning scripts/migrate.ts && exec node --disable-warning=ExperimentalWarning main.ts"]
+# The server runs with npm start's memory settings (see main.ts).
+ENV MALLOC_ARENA_MAX=2
+CMD ["sh", "-c", "node --disable-warning=ExperimentalWarning scripts/migrate.ts && exec node --max-semi-space-size=8 --disable-warning=ExperimentalWarning main.ts"]

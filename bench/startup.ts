@@ -1,8 +1,9 @@
 /**
  * Benchmark 6: start-up of `npm start` on the embedded database, and its resident memory
- * after some load. Each run spawns `node main.ts` as `npm start` does, with a new DATA_DIR and
- * a free PORT, and times until GET /health answers 200: the first start on the new folder
- * (migrated from the template, demo seed) and a warm start on the same folder. The warm
+ * after some load. Each run spawns `node main.ts` as `npm start` does (its variables and node
+ * flags, see startCommand), with a new DATA_DIR and a free PORT, and times until GET /health
+ * answers 200: the first start on the new folder (a copy of the migrated template, demo seed)
+ * and a warm start on the same folder. The warm
  * server is then driven over HTTP (panel logins and list pages, playground chats when the
  * playground is on) and its VmRSS read from /proc.
  * Targets: under 5 s to answer, under 300 MB resident.
@@ -13,8 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../prisma/client.ts';
-import { readPgliteTemplate, writePgliteTemplate } from '../prisma/pglite-template.ts';
+import { ensurePgliteTemplate, findPgliteTemplate } from '../prisma/pglite-template.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
 
@@ -53,13 +53,46 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * The variables and node flags of package.json's `start` script (`A=1 B=${B:-2} node --flag
+ * main.ts`), so that the server runs as `npm start` runs it, memory settings included.
+ * BENCH_NODE_FLAGS adds flags, for trying one out (e.g. BENCH_NODE_FLAGS=--liftoff-only).
+ */
+function startCommand(): { env: Record<string, string>; flags: string[] } {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  const node = words.indexOf('node');
+  const main = words.indexOf('main.ts');
+  if (node < 0 || main < node) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  const env: Record<string, string> = {};
+  for (const word of words.slice(0, node)) {
+    const m = /^([A-Z_][A-Z0-9_]*)=(?:\$\{\1:-(.*)\}|(.*))$/.exec(word);
+    if (!m) throw new Error(`unexpected word ${word} in the start script`);
+    env[m[1]!] = m[2] !== undefined ? (process.env[m[1]!] ?? m[2]) : m[3]!;
+  }
+  const extra = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return { env, flags: [...words.slice(node + 1, main), ...extra] };
+}
+
 async function startServer(dataDir: string): Promise<Server> {
   const port = await freePort();
   let output = '';
+  const start = startCommand();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'main.ts'], {
+  const child = spawn(process.execPath, [...start.flags, 'main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_COMPILE_CACHE: path.join(ROOT, '.cache/node'), DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', BOT_TOKEN: '', LOG_LEVEL: 'warn', NODE_ENV: process.env.NODE_ENV ?? '' },
+    env: {
+      ...process.env,
+      ...start.env,
+      NODE_COMPILE_CACHE: path.join(ROOT, '.cache/node'),
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BOT_TOKEN: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: process.env.NODE_ENV ?? '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -157,11 +190,9 @@ async function driveLoad(base: string, rounds: number): Promise<{ requests: numb
 
 /** A first start always finds the migrated template (made once, as after a Docker build). */
 async function ensureTemplate(ctx: BenchContext): Promise<void> {
-  if (await readPgliteTemplate()) return;
+  if (findPgliteTemplate()) return;
   ctx.log('startup: building the migrated PGlite template first');
-  const database = await openDatabase({ kind: 'pglite' }, { migrate: true });
-  await writePgliteTemplate(database.pglite!);
-  await database.close();
+  if (!(await ensurePgliteTemplate())) throw new Error('no writable folder for the PGlite template');
 }
 
 interface StartupRun {

@@ -13,7 +13,7 @@ import { pgliteMigrationAdapter, pgMigrationAdapter, poolConfigFromUrl } from '.
 import { applyPendingMigrations } from './engine/schema-engine.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrationNames, readMigrationState } from './migration-state.ts';
-import { isFreshDataDir, readPgliteTemplate, writePgliteTemplate } from './pglite-template.ts';
+import { copyPgliteTemplate, ensurePgliteTemplate, isFreshDataDir } from './pglite-template.ts';
 
 export { PrismaClient };
 export type Db = InstanceType<typeof PrismaClient>;
@@ -86,19 +86,20 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
 
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   try {
-    // A new data folder starts from the migrated template when there is one (see pglite-template.ts).
+    // A new data folder starts as a copy of the migrated template (see pglite-template.ts);
+    // with nowhere to keep one, PGlite creates the cluster here and every migration runs.
     const fresh = config.dataDir !== undefined && !config.loadDataDir && options.migrate !== false && isFreshDataDir(config.dataDir);
-    const template = fresh ? await readPgliteTemplate() : null;
+    const template = fresh ? await ensurePgliteTemplate() : null;
+    if (template) copyPgliteTemplate(template, config.dataDir!);
     const pglite = await PGlite.create({
       dataDir: config.dataDir,
-      loadDataDir: config.loadDataDir ?? template ?? undefined,
+      loadDataDir: config.loadDataDir,
       postgresqlconf: EMBEDDED_POSTGRES_CONF,
     });
     const db = new PrismaClient({ ...PRISMA_CLIENT_OPTIONS, adapter: new PrismaPGlite(pglite) });
     const applied = options.migrate === false ? [] : await migrateIfPending(db, () => pgliteMigrationAdapter(pglite));
     // From the template, every migration was applied to this folder as it was made.
     const migrated = template ? migrationNames() : applied;
-    if (fresh && !template) await writePgliteTemplate(pglite).catch(() => false);
     return {
       db,
       kind: 'pglite',

@@ -1,18 +1,16 @@
 /**
- * Prebuilds the migrated, empty embedded database a first start loads instead of running
+ * Prebuilds the migrated, empty embedded database a first start copies instead of running
  * every migration (prisma/pglite-template.ts), into .cache/pglite, e.g. in a Docker build step:
  *
  *   node scripts/build-pglite-template.ts
  */
-import { openDatabase } from '../prisma/client.ts';
-import { readPgliteTemplate, writePgliteTemplate } from '../prisma/pglite-template.ts';
+import { ensurePgliteTemplate, findPgliteTemplate } from '../prisma/pglite-template.ts';
 
-if (await readPgliteTemplate()) {
-  console.log('up to date: the migrated template is there');
+const existing = findPgliteTemplate();
+if (existing) {
+  console.log(`up to date: the migrated template is there (${existing})`);
 } else {
-  const database = await openDatabase({ kind: 'pglite' }, { migrate: true });
-  const written = await writePgliteTemplate(database.pglite!);
-  await database.close();
-  console.log(written ? `built (${database.migrated.length} migrations)` : 'no writable folder for the template');
-  if (!written) process.exitCode = 1;
+  const built = await ensurePgliteTemplate();
+  console.log(built ? `built: ${built}` : 'no writable folder for the template');
+  if (!built) process.exitCode = 1;
 }
