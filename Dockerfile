@@ -31,5 +31,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Apply pending migrations (same engine and bookkeeping as `prisma migrate deploy`), then start.
 # The server runs with npm start's memory settings (see main.ts).
-ENV MALLOC_ARENA_MAX=2
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 CMD ["sh", "-c", "node --disable-warning=ExperimentalWarning scripts/migrate.ts && exec node --max-semi-space-size=8 --disable-warning=ExperimentalWarning main.ts"]
