@@ -7,9 +7,9 @@
  * redeliver it meanwhile (a redelivery would be skipped anyway).
  *
  * At most `concurrency` updates run at once in this process (each holds a database
- * connection until it ends); a few more wait their turn, and beyond that the platform
- * is told to come back later (503), so a burst never queues without bound in memory
- * and nothing is lost: the messenger redelivers what it was refused.
+ * connection until it ends, so the panel and the outbox keep theirs); others wait their
+ * turn, and beyond `maxWaiting` the platform is told to come back later (503), so a flood
+ * never queues without bound in memory and nothing is lost: the messenger redelivers.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -32,10 +32,12 @@ export interface BotWebhookOptions {
   answerWithinMs?: number;
   /** Updates handled at once (BOT_CONCURRENCY); default 8. */
   concurrency?: number;
+  /**
+   * Updates that may wait for a turn; default 100: more than Telegram sends at once with its
+   * default max_connections (40), so only a flood beyond that is refused.
+   */
+  maxWaiting?: number;
 }
-
-/** How many updates may wait for a turn, per update allowed to run. */
-const WAITING_PER_SLOT = 4;
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -51,8 +53,8 @@ export const botWebhook: FastifyPluginAsync<BotWebhookOptions> = async (app, opt
   const checkSecret = opts.platform.caps.webhookSecret;
   if (checkSecret && !opts.secret) throw new Error('BOT_WEBHOOK_SECRET is required for a Telegram webhook');
   const answerWithinMs = opts.answerWithinMs ?? 10_000;
-  const concurrency = opts.concurrency ?? 8;
-  const slots = pLimit(concurrency);
+  const slots = pLimit(opts.concurrency ?? 8);
+  const maxWaiting = opts.maxWaiting ?? 100;
 
   app.post(opts.path, { bodyLimit: 1_048_576 }, async (request, reply) => {
     if (checkSecret && opts.secret) {
@@ -62,7 +64,7 @@ export const botWebhook: FastifyPluginAsync<BotWebhookOptions> = async (app, opt
     }
     if (!isUpdate(request.body)) return reply.code(400).send();
     const update = request.body;
-    if (slots.pendingCount >= concurrency * WAITING_PER_SLOT) {
+    if (slots.pendingCount >= maxWaiting) {
       opts.logger.warn({ updateId: update.update_id, running: slots.activeCount, waiting: slots.pendingCount }, 'webhook busy: update refused for redelivery');
       return reply.code(503).header('retry-after', '1').send();
     }

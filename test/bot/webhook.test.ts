@@ -82,7 +82,7 @@ describe('webhook (Bale)', () => {
 });
 
 describe('webhook under a burst', () => {
-  it('runs at most BOT_CONCURRENCY updates at once, lets a few more wait, and refuses the rest with 503 for redelivery', async () => {
+  it('runs at most BOT_CONCURRENCY updates at once, lets some more wait, and refuses the rest with 503 for redelivery', async () => {
     let running = 0;
     let mostAtOnce = 0;
     const handled: number[] = [];
@@ -100,11 +100,11 @@ describe('webhook under a burst', () => {
       database,
       logger,
       admin: false,
-      botWebhook: { bot, path: '/bot/burst', secret: null, platform: { ...h.deps.platform, caps: { ...h.deps.platform.caps, webhookSecret: false } }, logger, concurrency: 2, answerWithinMs: 20 },
+      botWebhook: { bot, path: '/bot/burst', secret: null, platform: { ...h.deps.platform, caps: { ...h.deps.platform.caps, webhookSecret: false } }, logger, concurrency: 2, maxWaiting: 8, answerWithinMs: 20 },
     });
     const updates = Array.from({ length: 12 }, (_, i) => ({ update_id: 500 + i, message: { message_id: i, date: 0, chat: { id: 9, type: 'private' }, text: 'x' } }));
     const answers = await Promise.all(updates.map((u) => burstApp.inject({ method: 'POST', url: '/bot/burst', payload: u })));
-    // 2 running + 2 × 4 waiting were taken; the last two were refused.
+    // 2 running + 8 waiting were taken; the last two were refused.
     expect(answers.map((a) => a.statusCode)).toEqual([...Array(10).fill(200), 503, 503]);
     expect(answers[11]!.headers['retry-after']).toBe('1');
     expect(mostAtOnce).toBe(2);

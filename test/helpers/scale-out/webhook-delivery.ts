@@ -20,6 +20,8 @@ export interface WebhookStats {
   answeredEarly: number;
   /** Update ids posted more than once. */
   duplicated: Set<number>;
+  /** Posts refused with 503 (the process had enough waiting): redelivered after Retry-After, as Telegram does. */
+  refusedBusy: number;
   /** Answers other than 200, with where they came from. */
   failures: string[];
 }
@@ -42,7 +44,7 @@ function summaryOf(update: Update): string {
 }
 
 export class WebhookDelivery {
-  readonly stats: WebhookStats = { posts: 0, answeredEarly: 0, duplicated: new Set(), failures: [] };
+  readonly stats: WebhookStats = { posts: 0, answeredEarly: 0, duplicated: new Set(), refusedBusy: 0, failures: [] };
   /** Per chat id: what was delivered, in order. */
   readonly records = new Map<number, DeliveryRecord[]>();
   private nextId = 1_000_000;
@@ -70,15 +72,25 @@ export class WebhookDelivery {
     this.stats.failures.push(`update ${updateId} answered but not handled within 90 s`);
   }
 
+  /** Posts until answered 200; a busy process (503) gets the update again after its Retry-After, up to a minute. */
   private async post(url: string, update: Update): Promise<void> {
-    this.stats.posts++;
-    const res = await fetch(`${url}${this.path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SECRET_HEADER]: this.secret },
-      body: JSON.stringify(update),
-    }).catch((e: unknown) => ({ status: 0, statusText: String(e), arrayBuffer: async () => new ArrayBuffer(0) }));
-    await res.arrayBuffer();
-    if (res.status !== 200) this.stats.failures.push(`update ${update.update_id} to ${url}: ${res.status} ${res.statusText}`);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      this.stats.posts++;
+      const res = await fetch(`${url}${this.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: this.secret },
+        body: JSON.stringify(update),
+      }).catch((e: unknown) => ({ status: 0, statusText: String(e), headers: new Headers(), arrayBuffer: async () => new ArrayBuffer(0) }));
+      await res.arrayBuffer();
+      if (res.status === 503 && Date.now() < deadline) {
+        this.stats.refusedBusy++;
+        await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+        continue;
+      }
+      if (res.status !== 200) this.stats.failures.push(`update ${update.update_id} to ${url}: ${res.status} ${res.statusText}`);
+      return;
+    }
   }
 
   /**
