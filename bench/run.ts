@@ -154,6 +154,9 @@ async function postgresVersion(): Promise<string> {
   }
 }
 
+/** Other work on the machine shows in its load; absolute timings are worth less when it is high. */
+const loadAtStart = os.loadavg()[0]!;
+
 function machine(pgVersion: string): string {
   const cpus = os.cpus();
   return [
@@ -161,6 +164,7 @@ function machine(pgVersion: string): string {
     `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Node.js: ${process.version} on ${os.platform()} ${os.release()}`,
     `- PostgreSQL: ${pgVersion} (${new URL(BENCH_SERVER_URL).host})`,
+    `- load average (1 min): ${loadAtStart.toFixed(1)} at the start of the run, ${os.loadavg()[0]!.toFixed(1)} at the end`,
   ].join('\n');
 }
 
