@@ -20,6 +20,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteMigrationAdapter } from './engine/adapters.ts';
 import { applyPendingMigrations, migrationsDir } from './engine/schema-engine.ts';
+import { isAlive } from './data-dir-lock.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIRS = [path.join(ROOT, '.cache', 'pglite'), path.join(tmpdir(), 'imdad-pglite')];
@@ -105,15 +106,6 @@ async function removeOldTemplates(dir: string, current: string): Promise<void> {
     const builder = /\.(\d+)\.part$/.exec(entry);
     if (builder && isAlive(Number(builder[1]))) continue;
     await rm(path.join(dir, entry), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
