@@ -1,6 +1,6 @@
 /**
  * The panel's component loader: the dashboard/resources components of admin/components
- * plus our override of AdminJS's logged-in menu. Shared by the plugin and the prebuild
+ * plus our overrides of AdminJS's logged-in menu, list count and pages, and array cells. Shared by the plugin and the prebuild
  * script, so both bundle exactly the same components (and hit the same cache entry).
  */
 import path from 'node:path';
@@ -13,5 +13,9 @@ export function panelComponents(): { loader: ComponentLoader; ids: Record<string
   const loader = new ComponentLoader();
   const ids = registerComponents(loader);
   loader.override('LoggedIn', path.join(ADMIN_DIR, 'ui/logged-in.ts'));
+  // AdminJS writes these numbers in Latin digits whatever the language.
+  loader.override('DefaultListAction', path.join(ADMIN_DIR, 'components/list/ListAction.tsx'));
+  loader.override('DefaultArrayListProperty', path.join(ADMIN_DIR, 'ui/array-count.ts'));
+  loader.override('DefaultArrayShowProperty', path.join(ADMIN_DIR, 'ui/array-show.ts'));
   return { loader, ids };
 }

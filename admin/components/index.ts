@@ -5,6 +5,7 @@
  *   properties.paidAt.components = { edit: c.JalaliDateEdit, show: c.JalaliDateShow, list: c.JalaliDateList, filter: c.JalaliDateFilter }
  *   (a `@db.Date` column: also `custom: { dateOnly: true }`, so no time and no zone shift)
  *   properties.amountRial.components = { show: c.MoneyShow, list: c.MoneyList }
+ *   properties.receiptNo.components = { show: c.NumberShow, list: c.NumberList }  (Persian digits in fa; `custom: { plainDigits: true }`: no separators)
  *   actions.reject = { actionType: 'record', component: c.RejectWithReason, handler }  (handler reads request.payload.reason; POST)
  *   actions.confirm = { actionType: 'record', component: c.ConfirmAction, handler }    (POST)
  *   ShowLinkCode: like ConfirmAction, then shows the one-time code the handler returns as `data.linkCode`/`data.expiresAt`.
@@ -25,6 +26,8 @@ const FILES = {
   JalaliDateFilter: 'jalali/JalaliDateFilter.tsx',
   MoneyShow: 'money/MoneyShow.tsx',
   MoneyList: 'money/MoneyList.tsx',
+  NumberShow: 'number/NumberShow.tsx',
+  NumberList: 'number/NumberList.tsx',
   RejectWithReason: 'actions/RejectWithReason.tsx',
   ConfirmAction: 'actions/ConfirmAction.tsx',
   ShowLinkCode: 'actions/ShowLinkCode.tsx',

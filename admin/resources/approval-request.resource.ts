@@ -10,14 +10,10 @@ import type { AdminLocale } from '../locale/index.ts';
 import { decideApprovalActions } from './actions/decide-approval.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { valueLabel } from './messages.ts';
-import { formatMoney, type Row } from './scoped-resource.ts';
-import { NAV, PERSON_NAME, personName } from './shared.ts';
+import type { Row } from './scoped-resource.ts';
+import { amountOrItem, NAV, PERSON_NAME, personName } from './shared.ts';
 
 type Summaries = Map<string, string>;
-
-function amountOrItem(row: { amountRial: bigint | null; itemDescription: string | null; serviceDescription?: string | null }, lng: AdminLocale): string {
-  return row.amountRial !== null ? formatMoney(row.amountRial, lng) : (row.itemDescription ?? row.serviceDescription ?? '');
-}
 
 /** One query per target model for a page of requests. */
 async function summarize(rows: Row[], db: Db, actor: AdminActor, lng: AdminLocale): Promise<Summaries> {

@@ -11,8 +11,8 @@ export function auditLogResource(ctx: DefineContext): ResourceWithOptions {
     titleProperty: 'action',
     listProperties: ['at', 'actorType', 'action', 'entity', 'entityId'],
     showProperties: ['id', 'at', 'actorType', 'actorId', 'action', 'entity', 'entityId', 'before', 'after'],
-    // The row number is the trail's own sequence, not an internal reference.
-    properties: { id: { isVisible: { list: false, show: true, edit: false, filter: false } } },
+    // The row number is the trail's own sequence, not an internal reference (read out: no separators).
+    properties: { id: { isVisible: { list: false, show: true, edit: false, filter: false }, custom: { plainDigits: true } } },
     settings: {
       // Indexed: (at), (entity, entityId), (actorType, actorId).
       sortable: ['at'],

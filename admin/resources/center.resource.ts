@@ -27,7 +27,13 @@ export function centerResource(ctx: DefineContext): ResourceWithOptions {
       'name', 'hostType', 'hostName', 'address', 'phone', 'activityArea', 'latitude', 'longitude', 'areaKind',
       'sandoghAccountNo', 'sandoghSheba', 'sandoghBranch', 'sandoghIntroLetterNo', 'sandoghAccountOpenedAt',
     ],
-    properties: { address: { type: 'textarea' }, activityArea: { type: 'textarea' } },
+    properties: {
+      address: { type: 'textarea' },
+      activityArea: { type: 'textarea' },
+      // Coordinates: every decimal, no separators.
+      latitude: { custom: { plainDigits: true } },
+      longitude: { custom: { plainDigits: true } },
+    },
     settings: {
       // Centers are hundreds per province: every offered sort is cheap; state and county are indexed.
       sortable: ['name', 'licenseState', 'licenseExpiresOn', 'createdAt'],

@@ -19,6 +19,8 @@ export type ComponentIds = Partial<Record<
   | 'JalaliDateFilter'
   | 'MoneyList'
   | 'MoneyShow'
+  | 'NumberList'
+  | 'NumberShow'
   | 'RejectWithReason'
   | 'ConfirmAction'
   | 'ShowLinkCode'
@@ -131,6 +133,22 @@ function dateComponents(ctx: DefineContext, name: AdminResource): Record<string,
   return out;
 }
 
+/**
+ * The reader's digits (Persian in fa) for every number the panel shows -- counts,
+ * quantities, hours, receipt and row numbers, coordinates -- when registered: AdminJS's
+ * own cells write Latin digits whatever the language.
+ */
+function numberComponents(ctx: DefineContext, resource: ScopedPrismaResource): Record<string, PropertyOptions> {
+  const c = ctx.deps.components ?? {};
+  if (!c.NumberList || !c.NumberShow) return {};
+  const out: Record<string, PropertyOptions> = {};
+  for (const p of resource.properties()) {
+    if (p.type() !== 'number' && p.type() !== 'float') continue;
+    out[p.name()] = { components: { list: c.NumberList, show: c.NumberShow } };
+  }
+  return out;
+}
+
 function mergeProperties(...sets: Array<Record<string, PropertyOptions> | undefined>): Record<string, PropertyOptions> {
   const out: Record<string, PropertyOptions> = {};
   for (const set of sets) for (const [k, v] of Object.entries(set ?? {})) out[k] = { ...out[k], ...v, components: { ...out[k]?.components, ...v.components } };
@@ -171,7 +189,7 @@ export function defineResource(ctx: DefineContext, def: ResourceDefinition): Res
     editProperties: def.editProperties ?? [],
     filterProperties: [...def.settings.filterable],
     sort: def.settings.defaultSort,
-    properties: mergeProperties(sorting, dateComponents(ctx, def.name), money, { id: { isVisible: false } }, def.properties),
+    properties: mergeProperties(sorting, dateComponents(ctx, def.name), numberComponents(ctx, resource), money, { id: { isVisible: false } }, def.properties),
     actions: { ...standardActions(def.name, ctx, writeOnly), ...def.actions },
   };
   return { resource, options };

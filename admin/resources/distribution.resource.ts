@@ -4,13 +4,14 @@
  */
 import type { ResourceWithOptions } from 'adminjs';
 import { defineResource, type DefineContext } from './define.ts';
-import { NAV } from './shared.ts';
+import { amountOrItem, NAV } from './shared.ts';
 
 export function distributionResource(ctx: DefineContext): ResourceWithOptions {
   return defineResource(ctx, {
     name: 'Distribution',
     navigation: NAV.beneficiaries,
-    titleProperty: 'amountRial',
+    // Its amount in Rial and Toman (or what is given), not the bare stored Rials.
+    titleProperty: 'summary',
     listProperties: ['center', 'beneficiary', 'fund', 'kind', 'amountRial', 'state', 'createdAt', 'distributedAt'],
     showProperties: [
       'center', 'beneficiary', 'fund', 'kind', 'state', 'amountRial', 'itemDescription', 'quantity', 'unit', 'estimatedValueRial',
@@ -18,6 +19,7 @@ export function distributionResource(ctx: DefineContext): ResourceWithOptions {
       'note', 'createdAt',
     ],
     settings: {
+      virtuals: { summary: { value: (row, lng) => amountOrItem(row, lng) } },
       money: ['amountRial', 'estimatedValueRial'],
       // Indexed: (centerId, fund, state), (centerId, distributedAt), (distributedAt), (beneficiaryId, createdAt).
       sortable: ['distributedAt', 'createdAt'],

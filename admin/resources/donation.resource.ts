@@ -9,8 +9,7 @@ import { defineResource, type DefineContext } from './define.ts';
 import { countFromMonthTotals } from './donation-month-count.ts';
 import { estimateCount } from './estimated-count.ts';
 import { donorName } from './donor.resource.ts';
-import { formatMoney } from './scoped-resource.ts';
-import { NAV, PERSON_NAME } from './shared.ts';
+import { amountOrItem, NAV, PERSON_NAME } from './shared.ts';
 
 export function donationResource(ctx: DefineContext): ResourceWithOptions {
   return defineResource(ctx, {
@@ -31,12 +30,7 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
         // Whether there is a receipt photo (its messenger file id stays hidden); the show
         // component loads it from admin/receipts/routes.ts.
         receiptProof: { value: (row) => (row.receiptFileId ? 'available' : 'none') },
-        summary: {
-          value: (row, lng) =>
-            typeof row.amountRial === 'bigint'
-              ? formatMoney(row.amountRial, lng)
-              : String(row.itemDescription ?? row.serviceDescription ?? ''),
-        },
+        summary: { value: (row, lng) => amountOrItem(row, lng) },
       },
       money: ['amountRial', 'estimatedValueRial'],
       // Indexed: (paidAt), (centerId, paidAt), (donorId, paidAt), (centerId, state), (state, createdAt).
@@ -48,7 +42,11 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
       // Lists filtered to confirmed (or reversed) gifts: counted from the month totals.
       countFiltered: countFromMonthTotals,
     },
-    properties: ctx.deps.components?.ReceiptProof ? { receiptProof: { components: { show: ctx.deps.components.ReceiptProof } } } : {},
+    properties: {
+      // Read out and written on receipts: no separators.
+      receiptNo: { custom: { plainDigits: true } },
+      ...(ctx.deps.components?.ReceiptProof ? { receiptProof: { components: { show: ctx.deps.components.ReceiptProof } } } : {}),
+    },
     actions: donationDecisionActions(ctx.deps.core, ctx.deps.components ?? {}),
   });
 }

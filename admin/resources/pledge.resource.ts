@@ -1,13 +1,14 @@
 /** Pledges (read-only: taking and cancelling a pledge go through core). */
 import type { ResourceWithOptions } from 'adminjs';
 import { defineResource, type DefineContext } from './define.ts';
-import { NAV } from './shared.ts';
+import { amountOrItem, NAV } from './shared.ts';
 
 export function pledgeResource(ctx: DefineContext): ResourceWithOptions {
   return defineResource(ctx, {
     name: 'Pledge',
     navigation: NAV.giving,
-    titleProperty: 'amountRial',
+    // Its amount in Rial and Toman (or what is given), not the bare stored Rials.
+    titleProperty: 'summary',
     listProperties: ['donor', 'center', 'kind', 'fund', 'amountRial', 'schedule', 'installmentCount', 'state', 'firstDueOn'],
     showProperties: [
       'donor', 'center', 'kind', 'fund', 'amountRial', 'itemDescription', 'quantity', 'unit', 'estimatedValueRial', 'serviceDescription',
@@ -15,6 +16,7 @@ export function pledgeResource(ctx: DefineContext): ResourceWithOptions {
       'note', 'createdAt',
     ],
     settings: {
+      virtuals: { summary: { value: (row, lng) => amountOrItem(row, lng) } },
       money: ['amountRial', 'estimatedValueRial'],
       // (centerId, state) and (donorId, state) are indexed; createdAt orders a center's page.
       sortable: ['createdAt'],

@@ -2,7 +2,8 @@
 import type { Tx } from '../../core/context.ts';
 import type { Scope } from '../../core/policy.ts';
 import type { AdminActor } from '../access.ts';
-import type { Row } from './scoped-resource.ts';
+import type { AdminLocale } from '../locale/index.ts';
+import { formatMoney, type Row } from './scoped-resource.ts';
 
 /** Sidebar groups; their names are `labels.<name>` in admin-resources.json. */
 export const NAV = {
@@ -52,3 +53,13 @@ export function personNameFilter(query: string): Record<string, unknown> {
 }
 
 export const PERSON_NAME = { select: { firstName: true, lastName: true } } as const;
+
+/**
+ * A gift, pledge or handout in a few words (its title in reference links and pickers): its
+ * amount in Rial and Toman, or what was given -- never the bare stored Rials.
+ */
+export function amountOrItem(row: { amountRial?: unknown; itemDescription?: unknown; serviceDescription?: unknown }, lng: AdminLocale): string {
+  if (typeof row.amountRial === 'bigint') return formatMoney(row.amountRial, lng);
+  const what = row.itemDescription ?? row.serviceDescription;
+  return typeof what === 'string' ? what : '';
+}

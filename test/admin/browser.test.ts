@@ -3,7 +3,8 @@
  * playwright-core) against the real app listening on 127.0.0.1: log in, see
  * the dashboard in Persian right to left, confirm one reported donation and
  * reject another with a reason (then read the database and the outbox), pick
- * Jalali days in a list filter, and check that no request left localhost.
+ * Jalali days in a list filter, see lists and records in Persian digits (codes as typed;
+ * Latin digits in the English panel), and check that no request left localhost.
  * Screenshots go to test/artifacts/ (not committed).
  */
 import { mkdir } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { createCore } from '../../core/index.ts';
 import { toJalali } from '../../core/jalali.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Center, Donation } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation, createTrustee } from '../../prisma/seed/factories.ts';
+import { createCenter, createCounty, createDonation, createPledge, createTrustee } from '../../prisma/seed/factories.ts';
 import { hashLinkCode } from '../../core/trustees/link-code.ts';
 import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
 import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
@@ -39,6 +40,8 @@ let toReject: Donation;
 let donorPersonId: string;
 let chairMembershipId: string;
 let taskId: string;
+/** An older confirmed gift toward a pledge, with a four-digit receipt number. */
+let pledged: Donation;
 /** When the test's gifts were made ("today" for the filter, even if Tehran's midnight passes meanwhile). */
 let seededAt: Date;
 /** Every URL the browser asked for, to prove nothing left localhost. */
@@ -87,6 +90,14 @@ beforeAll(async () => {
   await createDonation(db, { centerId: center.id, state: 'CONFIRMED', fund: 'ZAKAT', amountRial: 120_000_000n, paidAt: now });
   // Forty days ago: outside a filter on today.
   await createDonation(db, { centerId: center.id, state: 'CONFIRMED', amountRial: 9_000_000n, paidAt: new Date(now.getTime() - 40 * 86_400_000) });
+  // Twelve more of then: sixteen gifts, two pages of the list.
+  const pledge = await createPledge(db, { centerId: center.id, donorId: donor.donorId, amountRial: 6_000_000n });
+  for (let i = 0; i < 12; i++) {
+    const paidAt = new Date(now.getTime() - (41 + i) * 86_400_000);
+    const toward = i === 0 ? { pledgeId: pledge.id, donorId: donor.donorId } : {};
+    const gift = await createDonation(db, { centerId: center.id, state: 'CONFIRMED', amountRial: 6_000_000n, paidAt, confirmedAt: paidAt, receiptNo: 1234 + i, ...toward });
+    if (i === 0) pledged = gift;
+  }
 
   chairMembershipId = (await createTrustee(db, { centerId: center.id, role: 'CHAIR' })).id;
   taskId = (await db.trusteeTask.create({ data: { centerId: center.id, assigneeRole: 'CHAIR', title: 'تنظیم صورتجلسه', dueAt: new Date('2026-12-01T08:00:00Z') } })).id;
@@ -184,6 +195,34 @@ describe('the panel in Chromium', () => {
     expect(JSON.stringify(outbox[1]?.params)).toContain(reason);
   }, 90_000);
 
+  it('lists donations in Persian digits: the count, the receipt numbers and the pages', async () => {
+    await page.goto(`${origin}/admin/resources/Donation?page=2`);
+    await page.waitForSelector('table tbody tr');
+    const list = page.locator('[data-css=Donation-list]');
+    // 16 gifts, 10 a page; receipt numbers are read out, so no separators (۱٬۲۳۴ would be a count).
+    // The count beside the title.
+    await expect.poll(() => list.locator('h2').first().innerText()).toMatch(/فهرست\s*۱۶$/);
+    expect(await list.locator('[data-testid=page-2]').innerText()).toBe('۲');
+    const text = await list.innerText();
+    expect(text).toContain('۱۲۴۵'); // the oldest gift, on page 2
+    expect(text).toContain('۶٬۰۰۰٬۰۰۰ ریال');
+    expect(text).not.toMatch(/[0-9]/);
+    await shot('donation-list-page-2');
+  }, 90_000);
+
+  it('shows a donation in Persian digits, its pledge by amount, and its codes as typed', async () => {
+    await page.goto(`${origin}/admin/resources/Donation/records/${pledged.id}/show`);
+    await page.waitForSelector('[data-testid=money-amount]');
+    const text = await page.innerText('[data-css=Donation-show-drawer-content]');
+    expect(text).toContain('۱۲۳۴'); // the receipt number
+    expect(text).toContain('۶٬۰۰۰٬۰۰۰ ریال (۶۰۰٬۰۰۰ تومان)'); // the pledge's title, not its stored Rials
+    // Trace number, card digits and the Sandogh account are copied into bank systems: kept as stored.
+    const codes = [pledged.traceNumber!, pledged.cardLast4!, pledged.sandoghAccountNo!];
+    for (const code of codes) expect(text).toContain(code);
+    expect(codes.reduce((rest, code) => rest.replaceAll(code, ''), text)).not.toMatch(/[0-9]/);
+    await shot('donation-show-digits');
+  }, 90_000);
+
   it("issues a trustee's one-time link code and shows it, in Persian digits, once", async () => {
     await page.goto(`${origin}/admin/resources/TrusteeMembership/records/${chairMembershipId}/issueLinkCode`);
     await page.click('[data-testid=confirm-submit]');
@@ -246,6 +285,27 @@ describe('the panel in Chromium', () => {
     const body = (await list.json()) as { records: { id: string }[] };
     expect(body.records.map((r) => r.id).sort()).toHaveLength(3); // the three gifts of today, not the one of forty days ago
     await shot('jalali-filter-applied');
+  }, 90_000);
+
+  it('keeps Latin digits in the English panel', async () => {
+    await page.goto(`${origin}/admin/resources/Donation?page=2`);
+    await page.waitForSelector('table tbody tr');
+    // As the language menu does (admin/ui/logged-in.ts): a same-origin POST, in this session.
+    const switched = await page.request.post(`${origin}/admin/language`, {
+      form: { lang: 'en', back: '/admin/resources/Donation?page=2' },
+      headers: { origin },
+      maxRedirects: 0,
+    });
+    expect(switched.status()).toBe(303);
+    await page.goto(`${origin}/admin/resources/Donation?page=2`);
+    await page.waitForSelector('table tbody tr');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const list = page.locator('[data-css=Donation-list]');
+    await expect.poll(() => list.locator('h2').first().innerText()).toMatch(/List\s*16$/);
+    expect(await list.locator('[data-testid=page-2]').innerText()).toBe('2');
+    const text = await list.innerText();
+    expect(text).toContain('1245');
+    expect(text).not.toMatch(PERSIAN_DIGIT);
   }, 90_000);
 
   it('made no request outside localhost', () => {
