@@ -223,6 +223,14 @@ describe('the panel in Chromium', () => {
     await shot('donation-show-digits');
   }, 90_000);
 
+  it('writes yes and no in Persian (AdminJS writes them in English in every language)', async () => {
+    await page.goto(`${origin}/admin/resources/Donor`);
+    await page.waitForSelector('table tbody tr');
+    const text = await page.locator('[data-css=Donor-list]').innerText();
+    expect(text).toMatch(/خیر|بله/); // the anonymous column
+    expect(text).not.toMatch(/\b(Yes|No)\b/);
+  }, 90_000);
+
   it("issues a trustee's one-time link code and shows it, in Persian digits, once", async () => {
     await page.goto(`${origin}/admin/resources/TrusteeMembership/records/${chairMembershipId}/issueLinkCode`);
     await page.click('[data-testid=confirm-submit]');
@@ -306,6 +314,9 @@ describe('the panel in Chromium', () => {
     const text = await list.innerText();
     expect(text).toContain('1245');
     expect(text).not.toMatch(PERSIAN_DIGIT);
+    await page.goto(`${origin}/admin/resources/Donor`);
+    await page.waitForSelector('table tbody tr');
+    expect(await page.locator('[data-css=Donor-list]').innerText()).toMatch(/\b(Yes|No)\b/);
   }, 90_000);
 
   it('made no request outside localhost', () => {
