@@ -53,32 +53,32 @@ const EMBEDDED_POSTGRES_CONF = 'shared_buffers = 32MB';
  */
 export const PRISMA_CLIENT_OPTIONS = { errorFormat: 'minimal' } as const;
 
-const statementNames = new Map<string, string>();
-
 /**
- * Every named statement stays prepared on every connection (and its name in this map) for the
+ * Every named statement stays prepared on every connection (and its name in the map) for the
  * process's life. Prisma's shapes are a fixed set, except that an `IN (…)` list makes one text
- * per length: past this many, new texts go unnamed (parsed each time, as without names).
+ * per length: past `max`, new texts go unnamed (parsed each time, as without names).
  */
-const MAX_NAMED_STATEMENTS = 500;
+export function preparedStatementNames(max: number): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      if (names.size >= max) return '';
+      name = `prisma_${createHash('sha256').update(sql).digest('base64url').slice(0, 32)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+}
 
 /**
  * adapter-pg's option to name each statement: pg then prepares a statement once per
  * connection and afterwards only binds and executes it, sparing PostgreSQL the parsing and
  * planning of the bot's dozen statements per update. The name must follow from the text
- * (pg refuses one name for two texts); '' leaves a statement unnamed.
+ * (pg refuses one name for two texts); '' leaves a statement unnamed. One namer for the
+ * process: every client's connections share the same names.
  */
-export const PG_ADAPTER_OPTIONS = {
-  statementNameGenerator: ({ sql }: { sql: string }): string => {
-    let name = statementNames.get(sql);
-    if (name === undefined) {
-      if (statementNames.size >= MAX_NAMED_STATEMENTS) return '';
-      name = `prisma_${createHash('sha256').update(sql).digest('base64url').slice(0, 32)}`;
-      statementNames.set(sql, name);
-    }
-    return name;
-  },
-};
+export const PG_ADAPTER_OPTIONS = { statementNameGenerator: preparedStatementNames(500) };
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
