@@ -312,10 +312,9 @@
     li.appendChild(meta);
   }
 
-  function buildInlineKeyboard(msg) {
-    var box = document.createElement('div');
-    box.className = 'inline-keyboard';
-    msg.inlineKeyboard.forEach(function (row) {
+  /** Rows of keyboard buttons (inline or reply) into `box`; `setUp` gives each its action. */
+  function appendKeyRows(box, rows, setUp) {
+    rows.forEach(function (row) {
       var line = document.createElement('div');
       line.className = 'row';
       row.forEach(function (key) {
@@ -323,20 +322,28 @@
         button.type = 'button';
         button.dir = 'auto';
         button.textContent = key.text;
-        if (key.url) {
-          button.className = 'url';
-          button.title = t('button.link');
-          button.addEventListener('click', function () { window.open(key.url, '_blank', 'noopener'); });
-        } else if (key.copyText !== undefined) {
-          button.className = 'copy';
-          button.title = t('button.copy');
-          button.addEventListener('click', function () { copy(key.copyText); });
-        } else {
-          button.addEventListener('click', function () { press(msg.id, key.data, button); });
-        }
+        setUp(button, key);
         line.appendChild(button);
       });
       box.appendChild(line);
+    });
+  }
+
+  function buildInlineKeyboard(msg) {
+    var box = document.createElement('div');
+    box.className = 'inline-keyboard';
+    appendKeyRows(box, msg.inlineKeyboard, function (button, key) {
+      if (key.url) {
+        button.className = 'url';
+        button.title = t('button.link');
+        button.addEventListener('click', function () { window.open(key.url, '_blank', 'noopener'); });
+      } else if (key.copyText !== undefined) {
+        button.className = 'copy';
+        button.title = t('button.copy');
+        button.addEventListener('click', function () { copy(key.copyText); });
+      } else {
+        button.addEventListener('click', function () { press(msg.id, key.data, button); });
+      }
     });
     return box;
   }
@@ -379,27 +386,17 @@
       $('keyboard-toggle').hidden = true;
       return;
     }
-    keyboard.rows.forEach(function (row) {
-      var line = document.createElement('div');
-      line.className = 'row';
-      row.forEach(function (key) {
-        var button = document.createElement('button');
-        button.type = 'button';
-        button.dir = 'auto';
-        button.textContent = key.text;
-        if (key.requestContact) {
-          button.className = 'contact';
-          button.addEventListener('click', openContact);
-        } else {
-          button.addEventListener('click', function () {
-            sendText(key.text, button).then(function () {
-              if (keyboard.oneTime && generation === keyboardGeneration) hideKeyboard(true);
-            }, showError);
-          });
-        }
-        line.appendChild(button);
-      });
-      box.appendChild(line);
+    appendKeyRows(box, keyboard.rows, function (button, key) {
+      if (key.requestContact) {
+        button.className = 'contact';
+        button.addEventListener('click', openContact);
+      } else {
+        button.addEventListener('click', function () {
+          sendText(key.text, button).then(function () {
+            if (keyboard.oneTime && generation === keyboardGeneration) hideKeyboard(true);
+          }, showError);
+        });
+      }
     });
     hideKeyboard(false);
   }
