@@ -10,7 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantOfTehranWallTime, tehranWallTime } from '../../admin/components/jalali/tehran-time.ts';
 import { createCore } from '../../core/index.ts';
@@ -20,7 +20,7 @@ import type { Center, Donation } from '../../prisma/generated/client/client.ts';
 import { createCenter, createCounty, createDonation, createPledge, createTrustee } from '../../prisma/seed/factories.ts';
 import { hashLinkCode } from '../../core/trustees/link-code.ts';
 import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
-import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
+import { launchChromium, openPanelPage, outsideLocalhost } from '../helpers/chromium.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { donorWithChat } from '../helpers/giving.ts';
 
@@ -31,7 +31,6 @@ let database: Database;
 let app: FastifyInstance;
 let origin: string;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let staff: PanelUser;
 let center: Center;
@@ -109,15 +108,8 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${address.port}`;
 
   browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'fa-IR',
-    // Far from Tehran on purpose: dates must still be Tehran's.
-    timezoneId: 'America/Los_Angeles',
-    viewport: { width: 1280, height: 900 },
-  });
-  recordRequests(context, requested);
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  // Far from Tehran on purpose: dates must still be Tehran's.
+  ({ page } = await openPanelPage(browser, requested, { timezoneId: 'America/Los_Angeles' }));
 }, 180_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, createDonation, uniqueNumber } from '../../prisma/seed/factories.ts';
 import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
-import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
+import { launchChromium, openPanelPage, outsideLocalhost } from '../helpers/chromium.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 /** A real 1×1 PNG, so the browser must decode it. */
@@ -47,13 +47,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${address.port}`;
 
   browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'fa-IR',
-    viewport: { width: 1280, height: 900 },
-  });
-  recordRequests(context, requested);
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  ({ context, page } = await openPanelPage(browser, requested));
 }, 180_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * installs it): one launch for every test file, and the request log each file checks to
  * prove that nothing left this machine (no font, script or data from the internet).
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -31,4 +31,20 @@ export function outsideLocalhost(urls: readonly string[]): string[] {
     const host = new URL(u).hostname;
     return host !== '127.0.0.1' && host !== 'localhost';
   });
+}
+
+/**
+ * The panel as a Persian staff member's desktop browser sees it: a fa-IR context of
+ * 1280×900 whose requests go to `requested`, and its first page (20 s per step at most).
+ */
+export async function openPanelPage(
+  browser: Browser,
+  requested: string[],
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'fa-IR', viewport: { width: 1280, height: 900 }, ...options });
+  recordRequests(context, requested);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
 }
