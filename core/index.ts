@@ -2,7 +2,7 @@
  * createCore({ db, clock }): the domain's use-cases, grouped by area, bound
  * to one database and clock. Bot and panel call only this.
  */
-import type { Actor } from './actor.ts';
+import { bindUseCases } from './bind.ts';
 import { createCtx, withinTransaction, type CoreDeps, type Ctx, type Tx } from './context.ts';
 import { decideApproval } from './approvals/decide-approval.ts';
 import { listPendingDecisions } from './approvals/list-pending-decisions.ts';
@@ -53,10 +53,7 @@ function bindCore(ctx: Ctx) {
     reports: reportsUseCases(ctx),
     broadcasts: broadcastsUseCases(ctx),
     notifications: notificationsUseCases(ctx),
-    approvals: {
-      decide: (actor: Actor, input: unknown) => decideApproval(ctx, approvalHandlers, actor, input),
-      listPendingDecisions: (actor: Actor, input: unknown) => listPendingDecisions(ctx, approvalHandlers, actor, input),
-    },
+    approvals: bindUseCases(ctx, { decide: decideApproval, listPendingDecisions }, approvalHandlers),
   };
 }
 

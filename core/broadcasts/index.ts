@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.ts';
+import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { broadcastProgress } from './broadcast-progress.ts';
 import { cancelBroadcast } from './cancel-broadcast.ts';
@@ -9,11 +9,11 @@ import { previewBroadcast } from './preview-broadcast.ts';
 export { BROADCAST_TEMPLATE } from './preview-broadcast.ts';
 
 export function broadcastsUseCases(ctx: Ctx) {
-  return {
-    previewBroadcast: (actor: Actor, input: unknown) => previewBroadcast(ctx, actor, input),
-    createBroadcast: (actor: Actor, input: unknown) => createBroadcast(ctx, actor, input),
-    broadcastProgress: (actor: Actor, input: unknown) => broadcastProgress(ctx, actor, input),
-    cancelBroadcast: (actor: Actor, input: unknown) => cancelBroadcast(ctx, actor, input),
-    listBroadcasts: (actor: Actor, input: unknown) => listBroadcasts(ctx, actor, input),
-  };
+  return bindUseCases(ctx, {
+    previewBroadcast,
+    createBroadcast,
+    broadcastProgress,
+    cancelBroadcast,
+    listBroadcasts,
+  });
 }

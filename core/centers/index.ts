@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.ts';
+import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { applyForLicense } from './apply-for-license.ts';
 import { dissolveCenter } from './dissolve-center.ts';
@@ -18,22 +18,22 @@ import { revokeLicense } from './revoke-license.ts';
 import { suspendLicense } from './suspend-license.ts';
 
 export function centersUseCases(ctx: Ctx) {
-  return {
-    applyForLicense: (actor: Actor, input: unknown) => applyForLicense(ctx, actor, input),
-    issueLicense: (actor: Actor, input: unknown) => issueLicense(ctx, actor, input),
-    rejectApplication: (actor: Actor, input: unknown) => rejectApplication(ctx, actor, input),
-    renewLicense: (actor: Actor, input: unknown) => renewLicense(ctx, actor, input),
-    suspendLicense: (actor: Actor, input: unknown) => suspendLicense(ctx, actor, input),
-    reinstateLicense: (actor: Actor, input: unknown) => reinstateLicense(ctx, actor, input),
-    revokeLicense: (actor: Actor, input: unknown) => revokeLicense(ctx, actor, input),
-    expireLicenses: (actor: Actor, input: unknown = {}) => expireLicenses(ctx, actor, input),
-    dissolveCenter: (actor: Actor, input: unknown) => dissolveCenter(ctx, actor, input),
-    listLicensedCenters: (actor: Actor, input: unknown) => listLicensedCenters(ctx, actor, input),
-    findLicensedCenter: (actor: Actor, input: unknown) => findLicensedCenter(ctx, actor, input),
-    listCenterCounties: (actor: Actor) => listCenterCounties(ctx, actor),
-    recordInspection: (actor: Actor, input: unknown) => recordInspection(ctx, actor, input),
-    proposeLicenseDecision: (actor: Actor, input: unknown) => proposeLicenseDecision(ctx, actor, input),
-  };
+  return bindUseCases(ctx, {
+    applyForLicense,
+    issueLicense,
+    rejectApplication,
+    renewLicense,
+    suspendLicense,
+    reinstateLicense,
+    revokeLicense,
+    expireLicenses,
+    dissolveCenter,
+    listLicensedCenters,
+    findLicensedCenter,
+    listCenterCounties,
+    recordInspection,
+    proposeLicenseDecision,
+  });
 }
 
 export const centersApprovalHandlers: ApprovalHandlers = { LICENSE_DECISION: licenseDecisionHandler };

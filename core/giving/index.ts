@@ -1,5 +1,5 @@
 /** The giving area: donors, pledges and donations, bound to one context; and its approval handlers. */
-import type { Actor } from '../actor.ts';
+import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { cancelPledge } from './cancel-pledge.ts';
 import { confirmDonation } from './confirm-donation.ts';
@@ -29,18 +29,18 @@ export { reverseDonationInput } from './reverse-donation.ts';
 export { setDonorAnonymityInput } from './set-donor-anonymity.ts';
 
 export function givingUseCases(ctx: Ctx) {
-  return {
-    registerDonor: (actor: Actor, input: unknown) => registerDonor(ctx, actor, input),
-    linkChatAccount: (actor: Actor, input: unknown) => linkChatAccount(ctx, actor, input),
-    setDonorAnonymity: (actor: Actor, input: unknown) => setDonorAnonymity(ctx, actor, input),
-    findDuplicateDonors: (actor: Actor, input: unknown) => findDuplicateDonors(ctx, actor, input),
-    mergeDonors: (actor: Actor, input: unknown) => mergeDonors(ctx, actor, input),
-    createPledge: (actor: Actor, input: unknown) => createPledge(ctx, actor, input),
-    cancelPledge: (actor: Actor, input: unknown) => cancelPledge(ctx, actor, input),
-    markMissedInstallments: (actor: Actor, input: unknown) => markMissedInstallments(ctx, actor, input),
-    reportDonation: (actor: Actor, input: unknown) => reportDonation(ctx, actor, input),
-    confirmDonation: (actor: Actor, input: unknown) => confirmDonation(ctx, actor, input),
-    rejectDonation: (actor: Actor, input: unknown) => rejectDonation(ctx, actor, input),
-    reverseDonation: (actor: Actor, input: unknown) => reverseDonation(ctx, actor, input),
-  };
+  return bindUseCases(ctx, {
+    registerDonor,
+    linkChatAccount,
+    setDonorAnonymity,
+    findDuplicateDonors,
+    mergeDonors,
+    createPledge,
+    cancelPledge,
+    markMissedInstallments,
+    reportDonation,
+    confirmDonation,
+    rejectDonation,
+    reverseDonation,
+  });
 }

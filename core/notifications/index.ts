@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.ts';
+import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { listReminderSettings } from './list-reminder-settings.ts';
 import { setReminderMuted } from './set-reminder-muted.ts';
@@ -6,8 +6,8 @@ import { setReminderMuted } from './set-reminder-muted.ts';
 export { REMINDER_KINDS, isReminderKind, type ReminderKind } from './reminder-kinds.ts';
 
 export function notificationsUseCases(ctx: Ctx) {
-  return {
-    listReminderSettings: (actor: Actor, input?: unknown) => listReminderSettings(ctx, actor, input),
-    setReminderMuted: (actor: Actor, input: unknown) => setReminderMuted(ctx, actor, input),
-  };
+  return bindUseCases(ctx, {
+    listReminderSettings,
+    setReminderMuted,
+  });
 }

@@ -18,7 +18,7 @@ export function reminderSettings(muted: readonly string[]): { kind: ReminderKind
   return REMINDER_KINDS.map((kind) => ({ kind, muted: muted.includes(kind) }));
 }
 
-export async function listReminderSettings(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function listReminderSettings(ctx: Ctx, actor: Actor, raw?: unknown) {
   parseInput(listReminderSettingsInput, raw ?? {});
   const chat = await ctx.db.chatAccount.findUnique({ where: { id: chatOf(actor) }, select: { mutedReminders: true } });
   if (!chat) throw new DomainError('NOT_FOUND');

@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.ts';
+import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { applyAsVolunteer } from './apply-as-volunteer.ts';
 import { deactivateVolunteer } from './deactivate-volunteer.ts';
@@ -13,15 +13,15 @@ import { vetVolunteer } from './vet-volunteer.ts';
 export { volunteersApprovalHandlers } from './approval-handlers.ts';
 
 export function volunteersUseCases(ctx: Ctx) {
-  return {
-    applyAsVolunteer: (actor: Actor, input: unknown) => applyAsVolunteer(ctx, actor, input),
-    sendVolunteerToVetting: (actor: Actor, input: unknown) => sendVolunteerToVetting(ctx, actor, input),
-    vetVolunteer: (actor: Actor, input: unknown) => vetVolunteer(ctx, actor, input),
-    deactivateVolunteer: (actor: Actor, input: unknown) => deactivateVolunteer(ctx, actor, input),
-    joinNetwork: (actor: Actor, input: unknown) => joinNetwork(ctx, actor, input),
-    leaveNetwork: (actor: Actor, input: unknown) => leaveNetwork(ctx, actor, input),
-    listNetworkMembers: (actor: Actor, input: unknown) => listNetworkMembers(ctx, actor, input),
-    listMyNetworks: (actor: Actor, input: unknown) => listMyNetworks(ctx, actor, input),
-    listMyVolunteering: (actor: Actor, input: unknown) => listMyVolunteering(ctx, actor, input),
-  };
+  return bindUseCases(ctx, {
+    applyAsVolunteer,
+    sendVolunteerToVetting,
+    vetVolunteer,
+    deactivateVolunteer,
+    joinNetwork,
+    leaveNetwork,
+    listNetworkMembers,
+    listMyNetworks,
+    listMyVolunteering,
+  });
 }
