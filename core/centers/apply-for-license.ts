@@ -9,7 +9,7 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, optionalText, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { centerResult } from './license-transition.ts';
+import { centerResult, type CenterResult } from './license-transition.ts';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 const ring = z.array(position).min(4);
@@ -32,8 +32,9 @@ export const applyForLicenseInput = z.object({
   longitude: z.number().min(-180).max(180).optional(),
   areaKind: z.enum(['ADVANTAGED', 'LESS_PRIVILEGED'], { message: 'VALIDATION' }).optional(),
 });
+export type ApplyForLicenseInput = z.input<typeof applyForLicenseInput>;
 
-export async function applyForLicense(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function applyForLicense(ctx: Ctx, actor: Actor, raw: ApplyForLicenseInput): Promise<CenterResult> {
   const input = parseInput(applyForLicenseInput, raw);
   const county = await ctx.db.county.findUnique({ where: { id: input.countyId }, select: { id: true } });
   if (!county) throw new DomainError('NOT_FOUND', {}, 'county');

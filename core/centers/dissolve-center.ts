@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { id, optionalText, parseInput, text } from '../input/schemas.ts';
-import { decideLicense } from './license-transition.ts';
+import { decideLicense, type CenterResult } from './license-transition.ts';
 
 export const dissolveCenterInput = z.object({
   centerId: id,
@@ -11,8 +11,9 @@ export const dissolveCenterInput = z.object({
   reason: optionalText(1000),
   letterNo: optionalText(100),
 });
+export type DissolveCenterInput = z.input<typeof dissolveCenterInput>;
 
-export async function dissolveCenter(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function dissolveCenter(ctx: Ctx, actor: Actor, raw: DissolveCenterInput): Promise<CenterResult> {
   const input = parseInput(dissolveCenterInput, raw);
   return decideLicense(ctx, actor, input.centerId, 'DISSOLVED', {
     assetHandover: input.assetHandover,

@@ -12,8 +12,14 @@ import { authorize } from '../policy.ts';
 import { applyLicenseTransition, lockCenter, tehranToday } from './license-transition.ts';
 
 export const expireLicensesInput = z.object({}).optional();
+export type ExpireLicensesInput = z.input<typeof expireLicensesInput>;
 
-export async function expireLicenses(ctx: Ctx, actor: Actor, raw: unknown = {}) {
+/** The centers whose license ran out in this run. */
+export interface ExpiredLicenses {
+  expired: string[];
+}
+
+export async function expireLicenses(ctx: Ctx, actor: Actor, raw: ExpireLicensesInput = {}): Promise<ExpiredLicenses> {
   parseInput(expireLicensesInput, raw);
   // Only the scheduler (a system actor) runs this; the province office decides the rest by hand.
   if (actor.kind !== 'system') authorize(actor, 'license.decide', {});

@@ -20,9 +20,21 @@ export const findLicensedCenterInput = z.union([
   }),
   z.object({ centerId: id }),
 ]);
+export type FindLicensedCenterInput = z.input<typeof findLicensedCenterInput>;
+
+/** A licensed center as anyone may see it. */
+export interface LicensedCenter {
+  id: string;
+  name: string;
+  hostName: string;
+  activityArea: string;
+  activityCode: string | null;
+  countyId: string;
+  countyName: string;
+}
 
 // Public information (name, host, area, county): any actor, even an unidentified chat.
-export async function findLicensedCenter(ctx: Ctx, _actor: Actor, raw: unknown) {
+export async function findLicensedCenter(ctx: Ctx, _actor: Actor, raw: FindLicensedCenterInput): Promise<LicensedCenter> {
   const input = parseInput(findLicensedCenterInput, raw);
   const center = await ctx.db.center.findFirst({
     where:

@@ -11,7 +11,7 @@ import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { addJalaliMonthsTo, jalaliToDbDate, toJalali } from '../jalali.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { applyLicenseTransition, assertTransition, centerResult, lockCenter } from './license-transition.ts';
+import { applyLicenseTransition, assertTransition, centerResult, type CenterResult, lockCenter } from './license-transition.ts';
 
 export const issueLicenseInput = z.object({
   centerId: id,
@@ -19,6 +19,7 @@ export const issueLicenseInput = z.object({
   validityMonths: positiveInt(60).optional().default(12),
   letterNo: optionalText(100),
 });
+export type IssueLicenseInput = z.input<typeof issueLicenseInput>;
 
 /** The license's last valid day: the same Jalali day `months` later. */
 export function expiryAfter(now: Date, months: number): Date {
@@ -46,7 +47,7 @@ export async function nextActivityCode(tx: Tx, countyId: string): Promise<string
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }
 
-export async function issueLicense(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function issueLicense(ctx: Ctx, actor: Actor, raw: IssueLicenseInput): Promise<CenterResult> {
   const input = parseInput(issueLicenseInput, raw);
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, input.centerId);

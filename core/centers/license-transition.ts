@@ -132,8 +132,10 @@ export function tehranToday(now: Date): Date {
   return jalaliToDbDate(toJalali(now));
 }
 
-/** The shape use-cases return: plain values only. */
-export function centerResult(center: Center) {
+/** What a license decision returns: the center's license as it now stands, plain values only. */
+export type CenterResult = Pick<Center, 'id' | 'name' | 'countyId' | 'licenseState' | 'activityCode' | 'licensedAt' | 'licenseExpiresOn'>;
+
+export function centerResult(center: Center): CenterResult {
   return {
     id: center.id,
     name: center.name,
@@ -146,7 +148,7 @@ export function centerResult(center: Center) {
 }
 
 /** A decision by the province office on one center: lock, authorize, transition. */
-export async function decideLicense(ctx: Ctx, actor: Actor, centerId: string, kind: TransitionKind, details: TransitionDetails = {}) {
+export async function decideLicense(ctx: Ctx, actor: Actor, centerId: string, kind: TransitionKind, details: TransitionDetails = {}): Promise<CenterResult> {
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, centerId);
     authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });

@@ -5,8 +5,15 @@
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 
+/** A county with licensed centers, and how many. */
+export interface CenterCounty {
+  id: string;
+  name: string;
+  licensedCenters: number;
+}
+
 // Public information: any actor, even an unidentified chat, may list it.
-export async function listCenterCounties(ctx: Ctx, _actor: Actor) {
+export async function listCenterCounties(ctx: Ctx, _actor: Actor): Promise<CenterCounty[]> {
   const counties = await ctx.db.county.findMany({
     where: { centers: { some: { licenseState: 'LICENSED' } } },
     select: { id: true, name: true, _count: { select: { centers: { where: { licenseState: 'LICENSED' } } } } },

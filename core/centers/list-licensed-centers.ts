@@ -4,6 +4,7 @@
  * type it (Persian/Arabic letters and digits normalised), optionally in one county.
  */
 import { z } from 'zod';
+import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
@@ -14,6 +15,13 @@ export const listLicensedCentersInput = z
     countyId: id.optional(),
     limit: positiveInt(100).optional().default(20),
   });
+export type ListLicensedCentersInput = z.input<typeof listLicensedCentersInput>;
+
+/** A licensed center in a list donors choose from. */
+export type LicensedCenterSummary = Pick<
+  Center,
+  'id' | 'name' | 'countyId' | 'hostType' | 'hostName' | 'activityArea' | 'activityCode' | 'areaKind'
+>;
 
 /**
  * Names written by apply-for-license are normalised, but rows imported or typed
@@ -26,7 +34,7 @@ function spellings(q: string): string[] {
 }
 
 // Public information (name, host, area): any actor, even an unidentified chat, may list it.
-export async function listLicensedCenters(ctx: Ctx, _actor: Actor, raw: unknown) {
+export async function listLicensedCenters(ctx: Ctx, _actor: Actor, raw?: ListLicensedCentersInput): Promise<LicensedCenterSummary[]> {
   const input = parseInput(listLicensedCentersInput, raw ?? {});
   const q = input.query;
   const centers = await ctx.db.center.findMany({

@@ -24,6 +24,14 @@ export const proposeLicenseDecisionInput = z.object({
   assetHandover: optionalText(2000),
   validityMonths: positiveInt(60).optional().default(12),
 });
+export type ProposeLicenseDecisionInput = z.input<typeof proposeLicenseDecisionInput>;
+
+/** The approval request a proposal opened. */
+export interface LicenseProposalResult {
+  requestId: string;
+  centerId: string;
+  decision: LicenseProposal;
+}
 
 /** What an approved proposal carries to the decision (stored as the request's payload). */
 export type LicenseProposalPayload = {
@@ -35,7 +43,7 @@ export type LicenseProposalPayload = {
 
 const NEEDS_REASON: readonly LicenseProposal[] = ['REJECTED', 'SUSPENDED', 'REVOKED'];
 
-export async function proposeLicenseDecision(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function proposeLicenseDecision(ctx: Ctx, actor: Actor, raw: ProposeLicenseDecisionInput): Promise<LicenseProposalResult> {
   const input = parseInput(proposeLicenseDecisionInput, raw);
   if (NEEDS_REASON.includes(input.decision) && !input.reason) throw new DomainError('REQUIRED', { field: 'reason' });
   if (input.decision === 'DISSOLVED' && !input.assetHandover) throw new DomainError('REQUIRED', { field: 'assetHandover' });

@@ -6,6 +6,7 @@
  * without an outcome yet, any inspector of the center's area may record.
  */
 import { z } from 'zod';
+import type { InspectionOutcome, LicenseState } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -30,10 +31,18 @@ export const recordInspectionInput = z
   })
   // A warning, suspension or revocation is explained to the chair.
   .refine((v) => !v.outcome || v.outcome === 'RENEW' || !!v.outcomeReason, { message: 'REQUIRED', path: ['outcomeReason'] });
+export type RecordInspectionInput = z.input<typeof recordInspectionInput>;
+
+/** The inspection recorded and the license state it left. */
+export interface InspectionResult {
+  inspectionId: string;
+  outcome: InspectionOutcome | null;
+  licenseState: LicenseState;
+}
 
 const TRANSITION: Record<'RENEW' | 'SUSPEND' | 'REVOKE', TransitionKind> = { RENEW: 'RENEWED', SUSPEND: 'SUSPENDED', REVOKE: 'REVOKED' };
 
-export async function recordInspection(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function recordInspection(ctx: Ctx, actor: Actor, raw: RecordInspectionInput): Promise<InspectionResult> {
   const input = parseInput(recordInspectionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, input.centerId);

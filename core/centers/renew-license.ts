@@ -6,13 +6,14 @@ import { inTransaction, type Ctx, type Tx } from '../context.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { expiryAfter } from './issue-license.ts';
-import { applyLicenseTransition, centerResult, lockCenter, tehranToday } from './license-transition.ts';
+import { applyLicenseTransition, centerResult, type CenterResult, lockCenter, tehranToday } from './license-transition.ts';
 
 export const renewLicenseInput = z.object({
   centerId: id,
   validityMonths: positiveInt(60).optional().default(12),
   letterNo: optionalText(100),
 });
+export type RenewLicenseInput = z.input<typeof renewLicenseInput>;
 
 /** Renewing early extends from the current end; a lapsed license runs again from today (Tehran). */
 export function renewedExpiry(currentEnd: Date | null, now: Date, months: number): Date {
@@ -22,7 +23,7 @@ export function renewedExpiry(currentEnd: Date | null, now: Date, months: number
   return expiryAfter(base, months);
 }
 
-export async function renewLicense(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function renewLicense(ctx: Ctx, actor: Actor, raw: RenewLicenseInput): Promise<CenterResult> {
   const input = parseInput(renewLicenseInput, raw);
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, input.centerId);

@@ -28,8 +28,11 @@ export const FUNDS = [
 export const fund = z.enum(FUNDS, { message: 'VALIDATION' });
 export const aidKind = z.enum(['CASH', 'IN_KIND', 'SERVICE'], { message: 'VALIDATION' });
 
-/** A date (Date, ISO string or epoch ms); anything unparsable is INVALID_DATE. */
-export const dateInput = z.unknown().transform((v, c) => {
+/**
+ * A date (Date, ISO string or epoch ms); anything unparsable is INVALID_DATE. Any
+ * value is taken at run time, so a wrong one gets that code rather than zod's.
+ */
+export const dateInput = z.custom<Date | string | number>().transform((v, c) => {
   const d = v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : null;
   if (!d || Number.isNaN(d.getTime())) {
     c.addIssue({ code: 'custom', message: 'INVALID_DATE' });

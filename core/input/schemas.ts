@@ -60,6 +60,13 @@ export const sheba = z
   .transform((s) => (/^\d{24}$/.test(s) ? `IR${s}` : s))
   .refine((s) => /^IR\d{24}$/.test(s) && isShebaValid(s), code('INVALID_SHEBA'));
 
+/**
+ * What a caller may pass for a whole number or an amount: a number, a BigInt, or
+ * the text a person typed (any digits, thousands separators). The schema still
+ * takes any value at run time and refuses the rest with its own error code.
+ */
+export type WholeNumberInput = string | number | bigint;
+
 /** A whole number typed in any digits, with thousands separators allowed. */
 function parseWhole(input: unknown): bigint | null {
   if (typeof input === 'bigint') return input;
@@ -76,7 +83,7 @@ function parseWhole(input: unknown): bigint | null {
  * the result is always Rials, within the configured bounds.
  */
 export const amount = (unit: 'TOMAN' | 'RIAL', bounds = { min: defaultSettings.minAmountRial, max: defaultSettings.maxAmountRial }) =>
-  z.unknown().transform((input, ctx) => {
+  z.custom<WholeNumberInput>().transform((input, ctx) => {
     const whole = parseWhole(input);
     if (whole === null) {
       ctx.addIssue({ code: 'custom', message: 'INVALID_AMOUNT' });
@@ -91,7 +98,7 @@ export const amount = (unit: 'TOMAN' | 'RIAL', bounds = { min: defaultSettings.m
   });
 
 export const positiveInt = (max = 1_000_000) =>
-  z.unknown().transform((input, ctx) => {
+  z.custom<WholeNumberInput>().transform((input, ctx) => {
     const whole = parseWhole(input);
     if (whole === null || whole < 1n || whole > BigInt(max)) {
       ctx.addIssue({ code: 'custom', message: 'VALIDATION' });

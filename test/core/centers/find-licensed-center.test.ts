@@ -27,7 +27,7 @@ describe('findLicensedCenter', () => {
     const core = createCore({ db: database.db });
     const suspended = await createCenter(database.db, { licenseState: 'SUSPENDED' });
     await expect(core.centers.findLicensedCenter(chat, { activityCode: 'NOPE-1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(core.centers.findLicensedCenter(chat, { activityCode: suspended.activityCode })).rejects.toMatchObject({
+    await expect(core.centers.findLicensedCenter(chat, { activityCode: suspended.activityCode! })).rejects.toMatchObject({
       code: 'CENTER_NOT_LICENSED',
     });
     await expect(core.centers.findLicensedCenter(chat, { activityCode: '' })).rejects.toMatchObject({ code: 'VALIDATION' });

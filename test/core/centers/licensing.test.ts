@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LicenseState } from '../../../prisma/generated/client/client.ts';
 import type { Database, Db } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { applyForLicense } from '../../../core/centers/apply-for-license.ts';
+import { applyForLicense, type ApplyForLicenseInput } from '../../../core/centers/apply-for-license.ts';
 import { issueLicense } from '../../../core/centers/issue-license.ts';
 import { renewLicense } from '../../../core/centers/renew-license.ts';
 import { suspendLicense } from '../../../core/centers/suspend-license.ts';
@@ -36,7 +36,7 @@ afterAll(() => database.close());
 
 const ALL_STATES: LicenseState[] = ['APPLIED', 'REJECTED', 'LICENSED', 'SUSPENDED', 'REVOKED', 'EXPIRED', 'DISSOLVED'];
 
-function applyInput(countyId: string) {
+function applyInput(countyId: string): ApplyForLicenseInput {
   return {
     countyId,
     name: 'مركز نيكوكاري مسجد الزهرا ۱۲',
@@ -69,6 +69,7 @@ describe('apply for a license', () => {
     expect(await db.center.count({ where: { countyId: w.countyA, licenseState: 'APPLIED', hostName: 'مسجد الزهرا' } })).toBe(1);
   });
   it('rejects a malformed boundary and a missing host name with a typed error', async () => {
+    // @ts-expect-error -- a point is no area: what is tested is that the schema refuses it at run time
     await expect(applyForLicense(ctx, w.staffA, { ...applyInput(w.countyA), activityAreaBoundary: { type: 'Point', coordinates: [1, 2] } })).rejects.toMatchObject({
       name: 'DomainError',
     });
@@ -103,7 +104,7 @@ describe('issue a license', () => {
     const codes = issued.map((c) => c.activityCode).sort();
     expect(codes).toEqual([1, 2, 3, 4].map((n) => `${county.code}-000${n}`));
     // A revoked center keeps its code; the next license in the county gets a new one.
-    await revokeLicense(ctx, w.supervisor, { centerId: ids[3], reason: 'تخلف' });
+    await revokeLicense(ctx, w.supervisor, { centerId: ids[3]!, reason: 'تخلف' });
     const next = await applyForLicense(ctx, staffB, { ...applyInput(w.countyB), name: 'مرکز بعدی' });
     expect((await issueLicense(ctx, w.supervisor, { centerId: next.id })).activityCode).toBe(`${county.code}-0005`);
   });
@@ -173,9 +174,12 @@ describe('license decisions: reasons, roles and counties', () => {
   it('suspend and revoke need a reason, dissolve needs the asset hand-over', async () => {
     const c = await createCenter(db, { countyId: w.countyA });
     await expect(suspendLicense(ctx, w.provinceAdmin, { centerId: c.id, reason: '  ' })).rejects.toMatchObject({ code: 'REQUIRED' });
+    // @ts-expect-error -- no reason: what is tested is the run-time refusal
     await expect(revokeLicense(ctx, w.provinceAdmin, { centerId: c.id })).rejects.toMatchObject({ code: 'REQUIRED' });
+    // @ts-expect-error -- no asset hand-over: what is tested is the run-time refusal
     await expect(dissolveCenter(ctx, w.provinceAdmin, { centerId: c.id })).rejects.toMatchObject({ code: 'REQUIRED' });
     const applied = await createCenter(db, { countyId: w.countyA, licenseState: 'APPLIED' });
+    // @ts-expect-error -- no reason: what is tested is the run-time refusal
     await expect(rejectApplication(ctx, w.provinceAdmin, { centerId: applied.id })).rejects.toMatchObject({ code: 'REQUIRED' });
     expect((await db.center.findUniqueOrThrow({ where: { id: c.id } })).licenseState).toBe('LICENSED');
   });
