@@ -4,7 +4,7 @@
  * anonymous, then a summary to confirm. core.giving.createPledge stores it;
  * the donor's choice to be named is core.giving.setDonorAnonymity.
  */
-import { MAX_INSTALLMENTS } from '../../core/giving/create-pledge.ts';
+import { MAX_INSTALLMENTS, type CreatePledgeInput } from '../../core/giving/create-pledge.ts';
 import { isRestrictedFund } from '../../core/funds/fund-rules.ts';
 import type { AidKind, Fund } from '../../prisma/generated/client/client.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
@@ -86,9 +86,8 @@ function summary(t: TFunction, lng: 'fa' | 'en', p: { kind: AidKind; fund: Fund;
 }
 
 /** createPledge's input: cash is the total over all installments, in Toman. */
-function pledgeInput(centerId: string, fund: Fund, count: number, gift: Gift) {
-  const schedule = count === 1 ? 'ONE_TIME' : 'MONTHLY';
-  const base = { centerId, fund, schedule, installmentCount: count };
+function pledgeInput(centerId: string, fund: Fund, count: number, gift: Gift): CreatePledgeInput {
+  const base = { centerId, fund, schedule: count === 1 ? 'ONE_TIME' : 'MONTHLY', installmentCount: count } as const;
   if (gift.kind === 'CASH') return { ...base, kind: gift.kind, amountToman: ((BigInt(gift.perInstallmentRial) / 10n) * BigInt(count)).toString() };
   if (gift.kind === 'IN_KIND')
     return {

@@ -4,6 +4,7 @@
  * stays as history. Allowed at a suspended center too (the donor's own promise).
  */
 import { z } from 'zod';
+import type { Pledge } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -17,8 +18,9 @@ export const cancelPledgeInput = z.object({
   pledgeId: id,
   reason: optionalText(1000),
 });
+export type CancelPledgeInput = z.input<typeof cancelPledgeInput>;
 
-export async function cancelPledge(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function cancelPledge(ctx: Ctx, actor: Actor, raw: CancelPledgeInput): Promise<Pledge> {
   const input = parseInput(cancelPledgeInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `pledge:${input.pledgeId}`);

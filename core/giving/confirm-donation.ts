@@ -8,6 +8,7 @@
  * INVALID_STATE: the second caller learns that someone else already did it.
  */
 import { z } from 'zod';
+import type { Donation } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -23,6 +24,7 @@ export const confirmDonationInput = z.object({
   donationId: id,
   note: optionalText(1000),
 });
+export type ConfirmDonationInput = z.input<typeof confirmDonationInput>;
 
 /** Reads a donation under its lock and checks the actor may decide it (confirm or reject). */
 export async function lockDonationForDecision(tx: Tx, actor: Actor, donationId: string) {
@@ -55,7 +57,7 @@ async function openInstallmentId(tx: Tx, pledgeId: string): Promise<string | nul
 }
 
 /** Confirms inside the caller's transaction (also used by the approval handler). */
-export async function confirmDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donationId: string, note?: string) {
+export async function confirmDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donationId: string, note?: string): Promise<Donation> {
   const { donation } = await lockDonationForDecision(tx, actor, donationId);
   const now = ctx.clock.now();
   let installmentId = donation.installmentId;
@@ -96,7 +98,7 @@ export async function confirmDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donati
   return confirmed;
 }
 
-export async function confirmDonation(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function confirmDonation(ctx: Ctx, actor: Actor, raw: ConfirmDonationInput): Promise<Donation> {
   const input = parseInput(confirmDonationInput, raw);
   return inTransaction(ctx, (tx) => confirmDonationInTx(tx, ctx, actor, input.donationId, input.note));
 }

@@ -6,6 +6,7 @@
  * split exactly: equal shares, the remainder on the last, all BigInt Rials.
  */
 import { z } from 'zod';
+import type { Pledge, PledgeInstallment } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -36,7 +37,10 @@ export const createPledgeInput = z.object({
   firstDueOn: jalaliDay.optional(),
   note: optionalText(1000),
 });
-type CreatePledgeInput = z.output<typeof createPledgeInput>;
+export type CreatePledgeInput = z.input<typeof createPledgeInput>;
+
+/** A pledge with its installments, first due first. */
+export type PledgeWithInstallments = Pledge & { installments: PledgeInstallment[] };
 
 /** Installment due days and amounts; exported for the schedule tests and the panel's preview. */
 export function pledgeSchedule(first: JalaliDate, count: number, amountRial: bigint | null) {
@@ -48,7 +52,7 @@ export function pledgeSchedule(first: JalaliDate, count: number, amountRial: big
   }));
 }
 
-export async function createPledge(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function createPledge(ctx: Ctx, actor: Actor, raw: CreatePledgeInput): Promise<PledgeWithInstallments> {
   const input = parseInput(createPledgeInput, raw);
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
   if (!donorId) throw new DomainError('REQUIRED', { field: 'donorId' });

@@ -17,6 +17,7 @@ export const findDuplicateDonorsInput = z.object({
   donorId: id.optional(),
   limit: z.number({ message: 'VALIDATION' }).int().min(1).max(500).default(100),
 });
+export type FindDuplicateDonorsInput = z.input<typeof findDuplicateDonorsInput>;
 
 export interface DuplicateGroup {
   /** What the donors share: 'mobile' or 'nationalId', and its value. */
@@ -25,7 +26,7 @@ export interface DuplicateGroup {
   donorIds: string[];
 }
 
-export async function findDuplicateDonors(ctx: Ctx, actor: Actor, raw: unknown): Promise<DuplicateGroup[]> {
+export async function findDuplicateDonors(ctx: Ctx, actor: Actor, raw: FindDuplicateDonorsInput): Promise<DuplicateGroup[]> {
   const input = parseInput(findDuplicateDonorsInput, raw);
   if (input.donorId) {
     const donor = await ctx.db.donor.findUnique({ where: { id: input.donorId }, include: { person: true, recruitedByCenter: true } });

@@ -4,6 +4,7 @@
  * already linked to someone else is refused (CONFLICT): unlinking is explicit.
  */
 import { z } from 'zod';
+import type { ChatAccount } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -15,8 +16,9 @@ export const linkChatAccountInput = z.object({
   donorId: id,
   chatAccountId: id,
 });
+export type LinkChatAccountInput = z.input<typeof linkChatAccountInput>;
 
-export async function linkChatAccount(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function linkChatAccount(ctx: Ctx, actor: Actor, raw: LinkChatAccountInput): Promise<ChatAccount> {
   const input = parseInput(linkChatAccountInput, raw);
   return inTransaction(ctx, async (tx) => {
     const donor = await tx.donor.findUnique({ where: { id: input.donorId }, include: { recruitedByCenter: true } });

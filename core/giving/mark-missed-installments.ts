@@ -16,8 +16,15 @@ import { authorize } from '../policy.ts';
 import { donorPersonId } from './shared.ts';
 
 export const markMissedInstallmentsInput = z.object({}).default({});
+export type MarkMissedInstallmentsInput = z.input<typeof markMissedInstallmentsInput>;
 
-export async function markMissedInstallments(ctx: Ctx, actor: Actor, raw: unknown) {
+/** How many installments were marked missed, and the pledges that lapsed. */
+export interface MissedInstallments {
+  missed: number;
+  lapsed: string[];
+}
+
+export async function markMissedInstallments(ctx: Ctx, actor: Actor, raw?: MarkMissedInstallmentsInput): Promise<MissedInstallments> {
   parseInput(markMissedInstallmentsInput, raw);
   // Province-wide: the system job (or a province admin running it by hand).
   authorize(actor, 'pledge.cancel', {});

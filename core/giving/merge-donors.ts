@@ -8,6 +8,7 @@
  * network): it is closed (leftAt) instead and listed as such.
  */
 import { z } from 'zod';
+import type { Donor } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
@@ -20,6 +21,14 @@ export const mergeDonorsInput = z.object({
   duplicateDonorId: id,
   reason: optionalText(1000),
 });
+export type MergeDonorsInput = z.input<typeof mergeDonorsInput>;
+
+/** The donor kept, the duplicate as merged, and how much moved to the kept one. */
+export interface DonorMerge {
+  kept: string;
+  merged: Donor;
+  moved: { pledges: number; donations: number; networkMemberships: number };
+}
 
 async function loadDonor(tx: Tx, donorId: string) {
   const donor = await tx.donor.findUnique({ where: { id: donorId }, include: { recruitedByCenter: { select: { countyId: true } } } });
@@ -29,7 +38,7 @@ async function loadDonor(tx: Tx, donorId: string) {
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-export async function mergeDonors(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function mergeDonors(ctx: Ctx, actor: Actor, raw: MergeDonorsInput): Promise<DonorMerge> {
   const input = parseInput(mergeDonorsInput, raw);
   if (input.keepDonorId === input.duplicateDonorId) throw new DomainError('VALIDATION', { field: 'duplicateDonorId' });
 

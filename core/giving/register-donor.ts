@@ -6,6 +6,7 @@
  * on the bot registers only themself, and their chat is linked to them.
  */
 import { z } from 'zod';
+import type { Donor } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
@@ -47,6 +48,7 @@ export const registerDonorInput = z.discriminatedUnion(
   ],
   { message: 'VALIDATION' },
 );
+export type RegisterDonorInput = z.input<typeof registerDonorInput>;
 
 type PersonInput = z.output<typeof person>;
 
@@ -79,7 +81,7 @@ async function selfPerson(tx: Tx, chatAccountId: string, p: PersonInput) {
   return chat.person;
 }
 
-export async function registerDonor(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function registerDonor(ctx: Ctx, actor: Actor, raw: RegisterDonorInput): Promise<Donor> {
   const input = parseInput(registerDonorInput, raw);
   const centerId = input.recruitedByCenterId ?? (actor.kind === 'trustee' ? actor.centerId : null);
 

@@ -3,6 +3,7 @@
  * was not found, the proof is unreadable, ...) with a reason the donor is told.
  */
 import { z } from 'zod';
+import type { Donation } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -16,9 +17,10 @@ export const rejectDonationInput = z.object({
   donationId: id,
   reason: text(1000),
 });
+export type RejectDonationInput = z.input<typeof rejectDonationInput>;
 
 /** Rejects inside the caller's transaction (also used by the approval handler). */
-export async function rejectDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donationId: string, reason: string) {
+export async function rejectDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donationId: string, reason: string): Promise<Donation> {
   const { donation } = await lockDonationForDecision(tx, actor, donationId);
   const rejected = await tx.donation.update({
     where: { id: donation.id },
@@ -39,7 +41,7 @@ export async function rejectDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donatio
   return rejected;
 }
 
-export async function rejectDonation(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function rejectDonation(ctx: Ctx, actor: Actor, raw: RejectDonationInput): Promise<Donation> {
   const input = parseInput(rejectDonationInput, raw);
   return inTransaction(ctx, (tx) => rejectDonationInTx(tx, ctx, actor, input.donationId, input.reason));
 }

@@ -5,6 +5,7 @@
  * first record, also when the two reports race (an advisory lock on the key).
  */
 import { z } from 'zod';
+import type { Donation } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
@@ -36,10 +37,11 @@ export const reportDonationInput = z.object({
   idempotencyKey: z.string({ message: 'REQUIRED' }).min(8, { message: 'VALIDATION' }).max(200, { message: 'VALIDATION' }),
   note: optionalText(1000),
 });
-export type ReportDonationInput = z.output<typeof reportDonationInput>;
+export type ReportDonationInput = z.input<typeof reportDonationInput>;
+type ParsedDonationReport = z.output<typeof reportDonationInput>;
 
 /** A pledge (and installment) named by the report must be this donor's, at this center. */
-async function checkPledge(tx: Tx, input: ReportDonationInput, donorId: string | null) {
+async function checkPledge(tx: Tx, input: ParsedDonationReport, donorId: string | null) {
   if (input.installmentId && !input.pledgeId) throw new DomainError('REQUIRED', { field: 'pledgeId' });
   if (!input.pledgeId) return;
   const pledge = await tx.pledge.findUnique({ where: { id: input.pledgeId } });
@@ -50,7 +52,7 @@ async function checkPledge(tx: Tx, input: ReportDonationInput, donorId: string |
   }
 }
 
-export async function reportDonation(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function reportDonation(ctx: Ctx, actor: Actor, raw: ReportDonationInput): Promise<Donation> {
   const input = parseInput(reportDonationInput, raw);
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
   const fields = aidKindFields(input);

@@ -5,6 +5,7 @@
  * paid is debited again, so a pledge may return from FULFILLED to ACTIVE.
  */
 import { z } from 'zod';
+import type { Donation } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -18,8 +19,9 @@ export const reverseDonationInput = z.object({
   donationId: id,
   reason: text(1000),
 });
+export type ReverseDonationInput = z.input<typeof reverseDonationInput>;
 
-export async function reverseDonation(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function reverseDonation(ctx: Ctx, actor: Actor, raw: ReverseDonationInput): Promise<Donation> {
   const input = parseInput(reverseDonationInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `donation:${input.donationId}`);

@@ -4,6 +4,7 @@
  * pledge; the choice is the donor's, so it is kept on the donor, not the pledge.
  */
 import { z } from 'zod';
+import type { Donor } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -16,8 +17,9 @@ export const setDonorAnonymityInput = z.object({
   donorId: id.optional(),
   anonymous: z.boolean({ message: 'VALIDATION' }),
 });
+export type SetDonorAnonymityInput = z.input<typeof setDonorAnonymityInput>;
 
-export async function setDonorAnonymity(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function setDonorAnonymity(ctx: Ctx, actor: Actor, raw: SetDonorAnonymityInput): Promise<Donor> {
   const input = parseInput(setDonorAnonymityInput, raw);
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
   if (!donorId) throw new DomainError('REQUIRED', { field: 'donorId' });

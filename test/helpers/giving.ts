@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../prisma/client.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
+import type { ReportDonationInput } from '../../core/giving/report-donation.ts';
 import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
 import { donorActor, staffActor, trusteeActor } from './actors.ts';
 
@@ -35,7 +36,7 @@ export function key(): string {
 }
 
 /** A cash report of `toman` Toman by the donor to the center. */
-export function cashReport(centerId: string, toman = 200_000, extra: Record<string, unknown> = {}) {
+export function cashReport(centerId: string, toman = 200_000, extra: Partial<ReportDonationInput> = {}): ReportDonationInput {
   return {
     centerId,
     kind: 'CASH',

@@ -5,7 +5,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { confirmDonation } from '../../../core/giving/confirm-donation.ts';
 import { rejectDonation } from '../../../core/giving/reject-donation.ts';
 import { reverseDonation } from '../../../core/giving/reverse-donation.ts';
-import { reportDonation } from '../../../core/giving/report-donation.ts';
+import { reportDonation, type ReportDonationInput } from '../../../core/giving/report-donation.ts';
 import { decideApproval } from '../../../core/approvals/decide-approval.ts';
 import { givingApprovalHandlers } from '../../../core/giving/approval-handlers.ts';
 import { createCenter, createPledge } from '../../../prisma/seed/factories.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const code = (c: string) => expect.objectContaining({ code: c });
-const report = (toman = 200_000, extra: Record<string, unknown> = {}) => reportDonation(ctx, w.donor, cashReport(w.center.id, toman, extra));
+const report = (toman = 200_000, extra: Partial<ReportDonationInput> = {}) => reportDonation(ctx, w.donor, cashReport(w.center.id, toman, extra));
 const outbox = (template: string) =>
   database.db.outboxMessage.findMany({ where: { chatAccountId: w.donor.chatAccountId, template } });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { createPledge, pledgeSchedule } from '../../../core/giving/create-pledge.ts';
+import { createPledge, pledgeSchedule, type CreatePledgeInput } from '../../../core/giving/create-pledge.ts';
 import { cancelPledge } from '../../../core/giving/cancel-pledge.ts';
 import { markMissedInstallments } from '../../../core/giving/mark-missed-installments.ts';
 import { confirmDonation } from '../../../core/giving/confirm-donation.ts';
@@ -85,7 +85,7 @@ describe('createPledge', () => {
   });
 
   it('refuses a past or impossible first day, a one-time pledge with installments, a missing amount', async () => {
-    const base = { centerId: w.center.id, kind: 'CASH', amountToman: 100_000 };
+    const base: CreatePledgeInput = { centerId: w.center.id, kind: 'CASH', amountToman: 100_000 };
     await expect(createPledge(ctx, w.donor, { ...base, firstDueOn: J(1405, 9, 4) })).rejects.toThrow(code('INVALID_DATE'));
     await expect(createPledge(ctx, w.donor, { ...base, firstDueOn: J(1405, 12, 30) })).rejects.toThrow(code('INVALID_DATE'));
     await expect(createPledge(ctx, w.donor, { ...base, installmentCount: 3 })).rejects.toThrow(code('VALIDATION'));
@@ -95,7 +95,7 @@ describe('createPledge', () => {
   it('denies another donor, another center’s officer, another county’s staff; refuses an unlicensed center', async () => {
     const other = await createDonor(database.db);
     const otherCenter = await createCenter(database.db);
-    const input = { donorId: other.id, centerId: w.center.id, kind: 'CASH', amountToman: 100_000 };
+    const input: CreatePledgeInput = { donorId: other.id, centerId: w.center.id, kind: 'CASH', amountToman: 100_000 };
     await expect(createPledge(ctx, w.donor, input)).rejects.toThrow(code('FORBIDDEN'));
     await expect(createPledge(ctx, await trusteeActor(database.db, otherCenter.id, 'DONORS_MEN'), input)).rejects.toThrow(code('FORBIDDEN'));
     await expect(createPledge(ctx, w.finance, input)).rejects.toThrow(code('FORBIDDEN'));
