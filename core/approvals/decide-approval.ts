@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApprovalRequest } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -13,9 +14,10 @@ export const decideApprovalInput = z.object({
   decision: z.enum(['APPROVE', 'REJECT']),
   reason: optionalText(1000),
 });
+export type DecideApprovalInput = z.input<typeof decideApprovalInput>;
 
 /** Approves or rejects a pending request; a rejection needs a reason. Deciding twice is refused. */
-export async function decideApproval(ctx: Ctx, handlers: ApprovalHandlers, actor: Actor, raw: unknown) {
+export async function decideApproval(ctx: Ctx, handlers: ApprovalHandlers, actor: Actor, raw: DecideApprovalInput): Promise<ApprovalRequest> {
   const input = parseInput(decideApprovalInput, raw);
   if (input.decision === 'REJECT' && !input.reason) throw new DomainError('REQUIRED', { field: 'reason' });
   return inTransaction(ctx, async (tx) => {

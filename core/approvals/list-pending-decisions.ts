@@ -16,6 +16,7 @@ import { can } from '../policy.ts';
 import type { ApprovalHandlers } from './registry.ts';
 
 export const listPendingDecisionsInput = z.object({}).default({});
+export type ListPendingDecisionsInput = z.input<typeof listPendingDecisionsInput>;
 
 export interface DonationDetail {
   donationId: string;
@@ -61,7 +62,7 @@ export type PendingDecision =
       distribution?: DistributionDetail;
     };
 
-export async function listPendingDecisions(ctx: Ctx, handlers: ApprovalHandlers, actor: Actor, raw: unknown): Promise<PendingDecision[]> {
+export async function listPendingDecisions(ctx: Ctx, handlers: ApprovalHandlers, actor: Actor, raw?: ListPendingDecisionsInput): Promise<PendingDecision[]> {
   parseInput(listPendingDecisionsInput, raw ?? {});
   if (actor.kind !== 'trustee') throw new DomainError('FORBIDDEN');
   const db = ctx.db;

@@ -31,6 +31,7 @@ export const createDistributionInput = z.object({
   serviceHours: positiveInt(10_000).optional(),
   note: optionalText(1000),
 });
+export type CreateDistributionInput = z.input<typeof createDistributionInput>;
 
 const REQUIRED_BY_KIND = { CASH: 'amountRial', IN_KIND: 'itemDescription', SERVICE: 'serviceDescription' } as const;
 
@@ -40,7 +41,7 @@ const REQUIRED_BY_KIND = { CASH: 'amountRial', IN_KIND: 'itemDescription', SERVI
  * distributions at once cannot both spend the same money); above the
  * configured amount it waits for the chair's approval (fundsApprovalHandlers).
  */
-export async function createDistribution(ctx: Ctx, actor: Actor, raw: unknown): Promise<Distribution> {
+export async function createDistribution(ctx: Ctx, actor: Actor, raw: CreateDistributionInput): Promise<Distribution> {
   const input = parseInput(createDistributionInput, raw);
   const field = REQUIRED_BY_KIND[input.kind];
   if (input[field] === undefined) throw new DomainError('REQUIRED', { field });

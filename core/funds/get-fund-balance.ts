@@ -12,9 +12,16 @@ export const getFundBalanceInput = z.object({
   /** Only this fund; without it, every fund the center has touched. */
   fund: z.enum(Fund, { message: 'VALIDATION' }).optional(),
 });
+export type GetFundBalanceInput = z.input<typeof getFundBalanceInput>;
+
+/** A center's balance in each fund asked for. */
+export interface CenterFundBalances {
+  centerId: string;
+  funds: FundBalance[];
+}
 
 /** A center's fund balances, summed by the database. */
-export async function getFundBalance(ctx: Ctx, actor: Actor, raw: unknown): Promise<{ centerId: string; funds: FundBalance[] }> {
+export async function getFundBalance(ctx: Ctx, actor: Actor, raw: GetFundBalanceInput): Promise<CenterFundBalances> {
   const input = parseInput(getFundBalanceInput, raw);
   const center = await ctx.db.center.findUnique({ where: { id: input.centerId }, select: { id: true, countyId: true, licenseState: true } });
   if (!center) throw new DomainError('NOT_FOUND');

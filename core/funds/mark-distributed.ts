@@ -14,13 +14,14 @@ export const markDistributedInput = z.object({
   needMet: z.boolean().default(false),
   note: optionalText(1000),
 });
+export type MarkDistributedInput = z.input<typeof markDistributedInput>;
 
 /**
  * The approved aid reached the household (the vice-chair distributes with the
  * chair). The fund was already charged at approval; this dates the hand-over,
  * which the monthly report counts.
  */
-export async function markDistributed(ctx: Ctx, actor: Actor, raw: unknown): Promise<Distribution> {
+export async function markDistributed(ctx: Ctx, actor: Actor, raw: MarkDistributedInput): Promise<Distribution> {
   const input = parseInput(markDistributedInput, raw);
   return inTransaction(ctx, async (tx) => {
     const d = await tx.distribution.findUnique({ where: { id: input.distributionId }, include: { center: { select: { countyId: true, licenseState: true } } } });

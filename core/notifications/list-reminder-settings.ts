@@ -7,6 +7,7 @@ import { parseInput } from '../input/schemas.ts';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-kinds.ts';
 
 export const listReminderSettingsInput = z.object({}).default({});
+export type ListReminderSettingsInput = z.input<typeof listReminderSettingsInput>;
 
 /** Only the chat itself changes its settings: the bot acts for it with a chat actor. */
 export function chatOf(actor: Actor): string {
@@ -14,11 +15,17 @@ export function chatOf(actor: Actor): string {
   throw new DomainError('FORBIDDEN');
 }
 
-export function reminderSettings(muted: readonly string[]): { kind: ReminderKind; muted: boolean }[] {
+/** One kind of reminder and whether the chat turned it off. */
+export interface ReminderSetting {
+  kind: ReminderKind;
+  muted: boolean;
+}
+
+export function reminderSettings(muted: readonly string[]): ReminderSetting[] {
   return REMINDER_KINDS.map((kind) => ({ kind, muted: muted.includes(kind) }));
 }
 
-export async function listReminderSettings(ctx: Ctx, actor: Actor, raw?: unknown) {
+export async function listReminderSettings(ctx: Ctx, actor: Actor, raw?: ListReminderSettingsInput): Promise<ReminderSetting[]> {
   parseInput(listReminderSettingsInput, raw ?? {});
   const chat = await ctx.db.chatAccount.findUnique({ where: { id: chatOf(actor) }, select: { mutedReminders: true } });
   if (!chat) throw new DomainError('NOT_FOUND');

@@ -6,14 +6,15 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
 import { REMINDER_KINDS } from './reminder-kinds.ts';
-import { chatOf, reminderSettings } from './list-reminder-settings.ts';
+import { chatOf, reminderSettings, type ReminderSetting } from './list-reminder-settings.ts';
 
 export const setReminderMutedInput = z.object({
   kind: z.enum(REMINDER_KINDS, { message: 'VALIDATION' }),
   muted: z.boolean({ message: 'VALIDATION' }),
 });
+export type SetReminderMutedInput = z.input<typeof setReminderMutedInput>;
 
-export async function setReminderMuted(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function setReminderMuted(ctx: Ctx, actor: Actor, raw: SetReminderMutedInput): Promise<ReminderSetting[]> {
   const input = parseInput(setReminderMutedInput, raw);
   const chatAccountId = chatOf(actor);
   return inTransaction(ctx, async (tx) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideApproval } from '../../../core/approvals/decide-approval.ts';
+import { decideApproval, type DecideApprovalInput } from '../../../core/approvals/decide-approval.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { createDistribution } from '../../../core/funds/create-distribution.ts';
+import { createDistribution, type CreateDistributionInput } from '../../../core/funds/create-distribution.ts';
 import { fundBalanceRial } from '../../../core/funds/fund-balance.ts';
 import { fundsApprovalHandlers } from '../../../core/funds/index.ts';
 import type { Database, Db } from '../../../prisma/client.ts';
@@ -17,7 +17,7 @@ describe('createDistribution', () => {
   let db: Db;
   let ctx: Ctx;
   let w: Awaited<ReturnType<typeof centerWorld>>;
-  const cash = (amountRial: bigint, extra: Record<string, unknown> = {}) => ({
+  const cash = (amountRial: bigint, extra: Partial<CreateDistributionInput> = {}): CreateDistributionInput => ({
     centerId: w.center.id,
     beneficiaryId: w.beneficiary.id,
     fund: 'GENERAL',
@@ -26,7 +26,7 @@ describe('createDistribution', () => {
     amountRial: amountRial.toString(),
     ...extra,
   });
-  const decide = (actor: Parameters<typeof decideApproval>[2], input: unknown) => decideApproval(ctx, fundsApprovalHandlers, actor, input);
+  const decide = (actor: Parameters<typeof decideApproval>[2], input: DecideApprovalInput) => decideApproval(ctx, fundsApprovalHandlers, actor, input);
 
   beforeAll(async () => {
     database = await createTestDatabase();

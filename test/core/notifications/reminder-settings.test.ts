@@ -39,6 +39,7 @@ describe('reminder settings', () => {
 
   it('an unknown kind is a validation error; staff cannot change a user\'s settings', async () => {
     const chat = await chatActor(database.db);
+    // @ts-expect-error -- a broadcast is no reminder kind: what is tested is the run-time refusal
     await expect(core.notifications.setReminderMuted(chat, { kind: 'broadcast', muted: true })).rejects.toMatchObject({ code: 'VALIDATION' });
     const staff = await staffActor(database.db, 'PROVINCE_ADMIN', { provinceId: (await createProvince(database.db)).id });
     await expect(core.notifications.setReminderMuted(staff, { kind: 'task', muted: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -186,12 +186,12 @@ describe('the chair appoints other members, Imdad approves', () => {
 
     // Neither the chair nor another county's staff may decide it.
     for (const actor of [chair, w.staffB])
-      await expect(decideApproval(ctx, trusteesApprovalHandlers, actor, { requestId: approvalRequestId, decision: 'APPROVE' })).rejects.toMatchObject({
+      await expect(decideApproval(ctx, trusteesApprovalHandlers, actor, { requestId: approvalRequestId!, decision: 'APPROVE' })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     expect((await db.trusteeMembership.findUniqueOrThrow({ where: { id: m.id } })).state).toBe('VETTING');
 
-    await decideApproval(ctx, trusteesApprovalHandlers, w.staffA, { requestId: approvalRequestId, decision: 'APPROVE' });
+    await decideApproval(ctx, trusteesApprovalHandlers, w.staffA, { requestId: approvalRequestId!, decision: 'APPROVE' });
     expect(await db.trusteeMembership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
       state: 'APPOINTED',
       decreeNo: '12',
@@ -206,7 +206,7 @@ describe('the chair appoints other members, Imdad approves', () => {
     const chair = await trusteeActor(db, center.id, 'CHAIR');
     const m = await vetted(center.id, 'SOCIAL_WORK');
     const { approvalRequestId } = await appointTrustee(ctx, chair, { membershipId: m.id });
-    await decideApproval(ctx, trusteesApprovalHandlers, w.staffA, { requestId: approvalRequestId, decision: 'REJECT', reason: 'عدم تأیید گزینش' });
+    await decideApproval(ctx, trusteesApprovalHandlers, w.staffA, { requestId: approvalRequestId!, decision: 'REJECT', reason: 'عدم تأیید گزینش' });
     expect(await db.trusteeMembership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ state: 'REJECTED', rejectReason: 'عدم تأیید گزینش' });
   });
   it('other trustees may not appoint; the chair of a suspended center may not either', async () => {
