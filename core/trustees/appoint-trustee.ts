@@ -16,14 +16,21 @@ import { id, optionalText, parseInput } from '../input/schemas.ts';
 import { tehranToday } from '../centers/license-transition.ts';
 import { notifyPerson } from '../outbox.ts';
 import { authorize } from '../policy.ts';
-import { appointMembership, centerScope, loadMembership, membershipResult } from './membership.ts';
+import { appointMembership, centerScope, loadMembership, membershipResult, type MembershipResult } from './membership.ts';
 
 export const appointTrusteeInput = z.object({ membershipId: id, decreeNo: optionalText(100) });
+export type AppointTrusteeInput = z.input<typeof appointTrusteeInput>;
+
+/** The membership, and the approval request when the appointment waits for Imdad (else null). */
+export interface TrusteeAppointment {
+  membership: MembershipResult;
+  approvalRequestId: string | null;
+}
 
 /** Roles whose decree only Imdad issues. */
 const IMDAD_DECREE_ROLES = new Set(['CHAIR', 'VICE_CHAIR']);
 
-export async function appointTrustee(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function appointTrustee(ctx: Ctx, actor: Actor, raw: AppointTrusteeInput): Promise<TrusteeAppointment> {
   const input = parseInput(appointTrusteeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const m = await loadMembership(tx, input.membershipId);

@@ -5,11 +5,12 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { centerScope, endMembership, loadMembership, membershipResult } from './membership.ts';
+import { centerScope, endMembership, loadMembership, membershipResult, type MembershipResult } from './membership.ts';
 
 export const endAppointmentInput = z.object({ membershipId: id, reason: text(1000) });
+export type EndAppointmentInput = z.input<typeof endAppointmentInput>;
 
-export async function endAppointment(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function endAppointment(ctx: Ctx, actor: Actor, raw: EndAppointmentInput): Promise<MembershipResult> {
   const input = parseInput(endAppointmentInput, raw);
   return inTransaction(ctx, async (tx) => {
     const m = await loadMembership(tx, input.membershipId);

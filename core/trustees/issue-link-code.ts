@@ -14,8 +14,16 @@ import { hashLinkCode, newLinkCode } from './link-code.ts';
 import { centerScope, loadMembership } from './membership.ts';
 
 export const issueLinkCodeInput = z.object({ membershipId: id });
+export type IssueLinkCodeInput = z.input<typeof issueLinkCodeInput>;
 
-export async function issueLinkCode(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The plain code (shown once, never stored), when it expires, and its row. */
+export interface IssuedLinkCode {
+  code: string;
+  expiresAt: Date;
+  linkCodeId: string;
+}
+
+export async function issueLinkCode(ctx: Ctx, actor: Actor, raw: IssueLinkCodeInput): Promise<IssuedLinkCode> {
   const input = parseInput(issueLinkCodeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const m = await loadMembership(tx, input.membershipId);

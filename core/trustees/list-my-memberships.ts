@@ -3,14 +3,27 @@
  * what the bot shows a linked trustee, and whose tasks and approvals it lists.
  */
 import { z } from 'zod';
+import type { TrusteeRole } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
 
 export const listMyMembershipsInput = z.object({}).default({});
+export type ListMyMembershipsInput = z.input<typeof listMyMembershipsInput>;
 
-export async function listMyMemberships(ctx: Ctx, actor: Actor, raw: unknown) {
+/** One board role the person holds now, at which center. */
+export interface MyMembership {
+  membershipId: string;
+  personId: string;
+  centerId: string;
+  centerName: string;
+  centerLicensed: boolean;
+  role: TrusteeRole;
+  appointedAt: Date | null;
+}
+
+export async function listMyMemberships(ctx: Ctx, actor: Actor, raw?: ListMyMembershipsInput): Promise<MyMembership[]> {
   parseInput(listMyMembershipsInput, raw ?? {});
   // Only the person themself: derived from the actor, never from input.
   const personId = actor.kind === 'chat' || actor.kind === 'volunteer' || actor.kind === 'trustee' ? actor.personId : null;

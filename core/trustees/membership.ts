@@ -25,7 +25,10 @@ export function centerScope(center: Center): Scope {
   return { centerId: center.id, countyId: center.countyId, licenseState: center.licenseState };
 }
 
-export function membershipResult(m: TrusteeMembership) {
+/** A membership as the trustee use-cases return it: plain values only. */
+export type MembershipResult = Pick<TrusteeMembership, 'id' | 'centerId' | 'personId' | 'role' | 'state' | 'decreeNo' | 'appointedAt' | 'endedAt'>;
+
+export function membershipResult(m: TrusteeMembership): MembershipResult {
   return {
     id: m.id,
     centerId: m.centerId,

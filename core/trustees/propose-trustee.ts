@@ -10,7 +10,7 @@ import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, mobile, nationalId, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { centerScope, membershipResult } from './membership.ts';
+import { centerScope, membershipResult, type MembershipResult } from './membership.ts';
 
 export const TRUSTEE_ROLES = [
   'CHAIR',
@@ -47,11 +47,12 @@ export const proposeTrusteeInput = z
     person: newPersonInput.optional(),
   })
   .refine((v) => !!v.personId !== !!v.person, { message: 'VALIDATION', path: ['person'] });
+export type ProposeTrusteeInput = z.input<typeof proposeTrusteeInput>;
 
 /** Centers whose board can still change: not refused, closed or dissolved. */
 const OPEN_STATES = new Set(['APPLIED', 'LICENSED', 'SUSPENDED']);
 
-export async function proposeTrustee(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function proposeTrustee(ctx: Ctx, actor: Actor, raw: ProposeTrusteeInput): Promise<MembershipResult> {
   const input = parseInput(proposeTrusteeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const center = await tx.center.findUnique({ where: { id: input.centerId } });

@@ -5,6 +5,7 @@
  * code at once are serialised by a lock and the second sees it used.
  */
 import { z } from 'zod';
+import type { TrusteeRole } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -20,8 +21,17 @@ export const redeemLinkCodeInput = z.object({
     .transform(normalizeCode)
     .refine((s) => new RegExp(`^\\d{${LINK_CODE_LENGTH}}$`).test(s), { message: 'LINK_CODE_INVALID' }),
 });
+export type RedeemLinkCodeInput = z.input<typeof redeemLinkCodeInput>;
 
-export async function redeemLinkCode(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The membership the chat is now linked to. */
+export interface RedeemedLinkCode {
+  membershipId: string;
+  centerId: string;
+  role: TrusteeRole;
+  personId: string;
+}
+
+export async function redeemLinkCode(ctx: Ctx, actor: Actor, raw: RedeemLinkCodeInput): Promise<RedeemedLinkCode> {
   const input = parseInput(redeemLinkCodeInput, raw);
   // Possession of the code is the authorization; it must come from a chat account.
   const chatAccountId = 'chatAccountId' in actor ? actor.chatAccountId : null;

@@ -6,11 +6,12 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { centerScope, loadMembership, membershipResult } from './membership.ts';
+import { centerScope, loadMembership, membershipResult, type MembershipResult } from './membership.ts';
 
 export const sendToVettingInput = z.object({ membershipId: id });
+export type SendToVettingInput = z.input<typeof sendToVettingInput>;
 
-export async function sendToVetting(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function sendToVetting(ctx: Ctx, actor: Actor, raw: SendToVettingInput): Promise<MembershipResult> {
   const input = parseInput(sendToVettingInput, raw);
   return inTransaction(ctx, async (tx) => {
     const m = await loadMembership(tx, input.membershipId);

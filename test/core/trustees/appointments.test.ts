@@ -8,7 +8,7 @@ import type { Database, Db } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { TrusteeActor } from '../../../core/actor.ts';
 import { decideApproval } from '../../../core/approvals/decide-approval.ts';
-import { proposeTrustee } from '../../../core/trustees/propose-trustee.ts';
+import { proposeTrustee, type ProposeTrusteeInput } from '../../../core/trustees/propose-trustee.ts';
 import { sendToVetting } from '../../../core/trustees/send-to-vetting.ts';
 import { appointTrustee } from '../../../core/trustees/appoint-trustee.ts';
 import { endAppointment } from '../../../core/trustees/end-appointment.ts';
@@ -33,7 +33,7 @@ afterAll(() => database.close());
 const toPersianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 /** A membership in VETTING for `role`, proposed and sent by county A's staff. */
-async function vetted(centerId: string, role: string, personId?: string) {
+async function vetted(centerId: string, role: ProposeTrusteeInput['role'], personId?: string) {
   const pid = personId ?? (await createPerson(db)).id;
   const m = await proposeTrustee(ctx, w.staffA, { centerId, role, personId: pid });
   return sendToVetting(ctx, w.staffA, { membershipId: m.id });
