@@ -10,7 +10,7 @@ import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, mobile, nationalId, optionalText, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { volunteerView } from './scope.ts';
+import { volunteerView, type VolunteerView } from './scope.ts';
 
 export const applyAsVolunteerInput = z.object({
   centerId: id,
@@ -24,13 +24,14 @@ export const applyAsVolunteerInput = z.object({
   availability: optionalText(300),
   serviceForService: z.boolean().default(false),
 });
+export type ApplyAsVolunteerInput = z.input<typeof applyAsVolunteerInput>;
 
 /** Applying for oneself needs no permission; registering someone else does. */
 function isSelf(actor: Actor): actor is Extract<Actor, { kind: 'chat' | 'volunteer' }> {
   return actor.kind === 'chat' || actor.kind === 'volunteer';
 }
 
-export async function applyAsVolunteer(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function applyAsVolunteer(ctx: Ctx, actor: Actor, raw: ApplyAsVolunteerInput): Promise<VolunteerView> {
   const input = parseInput(applyAsVolunteerInput, raw);
   return inTransaction(ctx, async (tx) => {
     const center = await tx.center.findUnique({ where: { id: input.centerId } });

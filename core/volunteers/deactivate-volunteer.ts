@@ -9,11 +9,12 @@ import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, optionalText, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { loadVolunteer, volunteerView } from './scope.ts';
+import { loadVolunteer, volunteerView, type VolunteerView } from './scope.ts';
 
 export const deactivateVolunteerInput = z.object({ volunteerId: id, reason: optionalText(1000) });
+export type DeactivateVolunteerInput = z.input<typeof deactivateVolunteerInput>;
 
-export async function deactivateVolunteer(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function deactivateVolunteer(ctx: Ctx, actor: Actor, raw: DeactivateVolunteerInput): Promise<VolunteerView> {
   const input = parseInput(deactivateVolunteerInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `volunteer:${input.volunteerId}`);

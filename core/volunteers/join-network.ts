@@ -3,6 +3,8 @@
  * center; the Network row is created on first use. Joining again is a no-op;
  * a former member rejoins on the same row (history is in the audit log).
  */
+import type { z } from 'zod';
+import type { NetworkKind } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -11,8 +13,17 @@ import { parseInput } from '../input/schemas.ts';
 import { authorizeMembershipChange, networkMembershipInput } from './network-membership.ts';
 
 export const joinNetworkInput = networkMembershipInput;
+export type JoinNetworkInput = z.input<typeof joinNetworkInput>;
 
-export async function joinNetwork(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The volunteer's membership of the network. */
+export interface JoinedNetwork {
+  membershipId: string;
+  networkId: string;
+  kind: NetworkKind;
+  joinedAt: Date;
+}
+
+export async function joinNetwork(ctx: Ctx, actor: Actor, raw: JoinNetworkInput): Promise<JoinedNetwork> {
   const input = parseInput(joinNetworkInput, raw);
   return inTransaction(ctx, async (tx) => {
     const volunteer = await authorizeMembershipChange(tx, actor, input.volunteerId);
@@ -25,7 +36,7 @@ export async function joinNetwork(ctx: Ctx, actor: Actor, raw: unknown) {
       await audit(tx, actor, { action: 'network.create', entity: 'Network', entityId: network.id, after: { centerId: network.centerId, kind: network.kind } });
     }
     const existing = await tx.networkMembership.findUnique({ where: { networkId_volunteerId: { networkId: network.id, volunteerId: volunteer.id } } });
-    const view = (m: { id: string; joinedAt: Date }) => ({ membershipId: m.id, networkId: network.id, kind: network.kind, joinedAt: m.joinedAt });
+    const view = (m: { id: string; joinedAt: Date }): JoinedNetwork => ({ membershipId: m.id, networkId: network.id, kind: network.kind, joinedAt: m.joinedAt });
     if (existing && !existing.leftAt) return view(existing);
     const now = ctx.clock.now();
     const membership = existing

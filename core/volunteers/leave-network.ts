@@ -1,4 +1,6 @@
 /** A volunteer leaves a network: leftAt is set, the row stays (rejoining clears it). */
+import type { z } from 'zod';
+import type { NetworkKind } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -7,8 +9,16 @@ import { parseInput } from '../input/schemas.ts';
 import { authorizeMembershipChange, networkMembershipInput } from './network-membership.ts';
 
 export const leaveNetworkInput = networkMembershipInput;
+export type LeaveNetworkInput = z.input<typeof leaveNetworkInput>;
 
-export async function leaveNetwork(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The membership the volunteer left, and when. */
+export interface LeftNetwork {
+  membershipId: string;
+  kind: NetworkKind;
+  leftAt: Date;
+}
+
+export async function leaveNetwork(ctx: Ctx, actor: Actor, raw: LeaveNetworkInput): Promise<LeftNetwork> {
   const input = parseInput(leaveNetworkInput, raw);
   return inTransaction(ctx, async (tx) => {
     const volunteer = await authorizeMembershipChange(tx, actor, input.volunteerId);

@@ -1,13 +1,26 @@
 /** The networks a volunteer currently belongs to, in every center they serve. */
 import { z } from 'zod';
+import type { NetworkKind } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
 
 export const listMyNetworksInput = z.object({}).default({});
+export type ListMyNetworksInput = z.input<typeof listMyNetworksInput>;
 
-export async function listMyNetworks(ctx: Ctx, actor: Actor, raw: unknown) {
+/** A network the volunteer is in, at which center. */
+export interface MyNetwork {
+  membershipId: string;
+  networkId: string;
+  kind: NetworkKind;
+  centerId: string;
+  centerName: string;
+  isCoordinator: boolean;
+  joinedAt: Date;
+}
+
+export async function listMyNetworks(ctx: Ctx, actor: Actor, raw?: ListMyNetworksInput): Promise<MyNetwork[]> {
   parseInput(listMyNetworksInput, raw ?? {});
   // Only the volunteer themself: the list is derived from the actor, never from input.
   if ((actor.kind !== 'volunteer' && actor.kind !== 'chat') || !actor.personId) throw new DomainError('FORBIDDEN');

@@ -5,14 +5,28 @@
  * bot's "my volunteering" and the choice of record for joining a network.
  */
 import { z } from 'zod';
+import type { NetworkKind, Volunteer } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
 
 export const listMyVolunteeringInput = z.object({}).default({});
+export type ListMyVolunteeringInput = z.input<typeof listMyVolunteeringInput>;
 
-export async function listMyVolunteering(ctx: Ctx, actor: Actor, raw: unknown) {
+/** One of the person's volunteer records, with its center and the networks it is in now. */
+export type MyVolunteering = Pick<
+  Volunteer,
+  'kind' | 'state' | 'skills' | 'availability' | 'serviceForService' | 'rejectReason' | 'appliedAt' | 'activatedAt'
+> & {
+  volunteerId: string;
+  centerId: string;
+  centerName: string;
+  centerLicensed: boolean;
+  networks: NetworkKind[];
+};
+
+export async function listMyVolunteering(ctx: Ctx, actor: Actor, raw?: ListMyVolunteeringInput): Promise<MyVolunteering[]> {
   parseInput(listMyVolunteeringInput, raw ?? {});
   // Only the person themself: derived from the actor, never from input.
   if ((actor.kind !== 'volunteer' && actor.kind !== 'chat') || !actor.personId) throw new DomainError('FORBIDDEN');

@@ -13,8 +13,20 @@ import { authorize, can } from '../policy.ts';
 import { networkKind } from './network-membership.ts';
 
 export const listNetworkMembersInput = z.object({ centerId: id, kind: networkKind });
+export type ListNetworkMembersInput = z.input<typeof listNetworkMembersInput>;
 
-export async function listNetworkMembers(ctx: Ctx, actor: Actor, raw: unknown) {
+/** A current member of the network; the mobile only for those who coordinate members (else undefined). */
+export interface NetworkMember {
+  membershipId: string;
+  memberType: 'VOLUNTEER' | 'DONOR';
+  name: string;
+  isCoordinator: boolean;
+  joinedAt: Date;
+  skills: string[];
+  mobile: string | null | undefined;
+}
+
+export async function listNetworkMembers(ctx: Ctx, actor: Actor, raw: ListNetworkMembersInput): Promise<NetworkMember[]> {
   const input = parseInput(listNetworkMembersInput, raw);
   const center = await ctx.db.center.findUnique({ where: { id: input.centerId }, select: { id: true, countyId: true } });
   if (!center) throw new DomainError('NOT_FOUND');

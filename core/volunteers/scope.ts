@@ -1,4 +1,5 @@
 /** Loading a volunteer with the scope the policy needs, read from the database. */
+import type { Volunteer } from '../../prisma/generated/client/client.ts';
 import type { Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import type { Scope } from '../policy.ts';
@@ -18,18 +19,13 @@ export async function loadVolunteer(tx: Tx, volunteerId: string) {
   return { volunteer, scope };
 }
 
-/** The plain shape use-cases return (no relations). */
-export function volunteerView(v: {
-  id: string;
-  personId: string;
-  centerId: string;
-  kind: string;
-  state: string;
-  skills: string[];
-  availability: string | null;
-  serviceForService: boolean;
-  rejectReason: string | null;
-}) {
+/** A volunteer record as use-cases return it: plain values, no relations. */
+export type VolunteerView = Pick<
+  Volunteer,
+  'id' | 'personId' | 'centerId' | 'kind' | 'state' | 'skills' | 'availability' | 'serviceForService' | 'rejectReason'
+>;
+
+export function volunteerView(v: VolunteerView): VolunteerView {
   return {
     id: v.id,
     personId: v.personId,

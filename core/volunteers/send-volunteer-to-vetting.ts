@@ -11,11 +11,15 @@ import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { loadVolunteer, volunteerView } from './scope.ts';
+import { loadVolunteer, volunteerView, type VolunteerView } from './scope.ts';
 
 export const sendVolunteerToVettingInput = z.object({ volunteerId: id });
+export type SendVolunteerToVettingInput = z.input<typeof sendVolunteerToVettingInput>;
 
-export async function sendVolunteerToVetting(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The volunteer now in vetting, and the approval request that decides it. */
+export type VolunteerInVetting = VolunteerView & { approvalRequestId: string };
+
+export async function sendVolunteerToVetting(ctx: Ctx, actor: Actor, raw: SendVolunteerToVettingInput): Promise<VolunteerInVetting> {
   const input = parseInput(sendVolunteerToVettingInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `volunteer:${input.volunteerId}`);

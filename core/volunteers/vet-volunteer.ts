@@ -11,15 +11,16 @@ import { DomainError } from '../errors.ts';
 import { id, optionalText, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { volunteersApprovalHandlers } from './approval-handlers.ts';
-import { loadVolunteer, volunteerView } from './scope.ts';
+import { loadVolunteer, volunteerView, type VolunteerView } from './scope.ts';
 
 export const vetVolunteerInput = z.object({
   volunteerId: id,
   decision: z.enum(['ACTIVATE', 'REJECT']),
   reason: optionalText(1000),
 });
+export type VetVolunteerInput = z.input<typeof vetVolunteerInput>;
 
-export async function vetVolunteer(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function vetVolunteer(ctx: Ctx, actor: Actor, raw: VetVolunteerInput): Promise<VolunteerView> {
   const input = parseInput(vetVolunteerInput, raw);
   const { scope } = await loadVolunteer(ctx.db, input.volunteerId);
   // Checked here too so a stranger learns nothing about pending requests.

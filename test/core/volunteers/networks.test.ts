@@ -4,7 +4,7 @@ import type { Database } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { joinNetwork } from '../../../core/volunteers/join-network.ts';
 import { leaveNetwork } from '../../../core/volunteers/leave-network.ts';
-import { listNetworkMembers } from '../../../core/volunteers/list-network-members.ts';
+import { listNetworkMembers, type ListNetworkMembersInput } from '../../../core/volunteers/list-network-members.ts';
 import { listMyNetworks } from '../../../core/volunteers/list-my-networks.ts';
 import { createCenter, createDonor, createNetwork, createNetworkMembership, createVolunteer } from '../../../prisma/seed/factories.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
@@ -55,6 +55,7 @@ describe('joinNetwork / leaveNetwork', () => {
   it('rejects an unknown network kind', async () => {
     const center = await createCenter(ctx.db);
     const v = await createVolunteer(ctx.db, { centerId: center.id });
+    // @ts-expect-error -- no such network: what is tested is the run-time refusal
     await expect(joinNetwork(ctx, await volunteerActorOf(ctx.db, v.personId), { volunteerId: v.id, kind: 'POLITICS' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
@@ -106,7 +107,7 @@ describe('listNetworkMembers / listMyNetworks', () => {
     await createNetworkMembership(ctx.db, { networkId: net.id, donorId: donor.id });
     return { center, v };
   }
-  const input = (centerId: string) => ({ centerId, kind: 'ENTREPRENEURSHIP_EMPLOYMENT' });
+  const input = (centerId: string): ListNetworkMembersInput => ({ centerId, kind: 'ENTREPRENEURSHIP_EMPLOYMENT' });
 
   it('managing trustees and staff see current members with contact; other trustees without', async () => {
     const { center } = await networkWithMembers();
