@@ -1,5 +1,6 @@
 /** A financial or administrative document enters the center's archive (rule 4). */
 import { z } from 'zod';
+import type { ArchiveDocument } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -22,8 +23,9 @@ export const addArchiveDocumentInput = z.object({
   fileRef: optionalText(500),
   physicalLocation: optionalText(300),
 });
+export type AddArchiveDocumentInput = z.input<typeof addArchiveDocumentInput>;
 
-export async function addArchiveDocument(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function addArchiveDocument(ctx: Ctx, actor: Actor, raw: AddArchiveDocumentInput): Promise<ArchiveDocument> {
   const input = parseInput(addArchiveDocumentInput, raw);
   return inTransaction(ctx, async (tx) => {
     const scope = await loadCenterScope(tx, input.centerId);

@@ -6,11 +6,12 @@ import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, parseInput } from '../input/schemas.ts';
-import { authorizeTaskWork, loadTask, taskView } from './task-scope.ts';
+import { authorizeTaskWork, loadTask, taskView, type TaskView } from './task-scope.ts';
 
 export const completeTaskInput = z.object({ taskId: id });
+export type CompleteTaskInput = z.input<typeof completeTaskInput>;
 
-export async function completeTask(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function completeTask(ctx: Ctx, actor: Actor, raw: CompleteTaskInput): Promise<TaskView> {
   const input = parseInput(completeTaskInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `task:${input.taskId}`);

@@ -10,7 +10,7 @@ import { DomainError } from '../errors.ts';
 import { id, optionalText, parseInput, text } from '../input/schemas.ts';
 import { notifyPerson } from '../outbox.ts';
 import { authorize } from '../policy.ts';
-import { assigneePersonIds, taskView } from './task-scope.ts';
+import { assigneePersonIds, taskView, type TaskView } from './task-scope.ts';
 
 const TRUSTEE_ROLES = [
   'CHAIR', 'VICE_CHAIR', 'ADMIN_FINANCE', 'DONORS_MEN', 'DONORS_WOMEN', 'ORGANIZATIONS', 'PUBLIC_PARTICIPATION', 'ORPHANS',
@@ -34,8 +34,9 @@ export const createTaskInput = z
     assigneeMembershipId: id.optional(),
   })
   .refine((v) => v.assigneeRole || v.assigneeMembershipId, { message: 'REQUIRED', path: ['assignee'] });
+export type CreateTaskInput = z.input<typeof createTaskInput>;
 
-export async function createTask(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function createTask(ctx: Ctx, actor: Actor, raw: CreateTaskInput): Promise<TaskView> {
   const input = parseInput(createTaskInput, raw);
   return inTransaction(ctx, async (tx) => {
     const center = await tx.center.findUnique({ where: { id: input.centerId } });

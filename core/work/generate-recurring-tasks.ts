@@ -15,11 +15,18 @@ import { parseInput } from '../input/schemas.ts';
 import { toJalali } from '../jalali.ts';
 import { notifyPerson } from '../outbox.ts';
 import { occurrenceInMonth } from './recurrence.ts';
-import { assigneePersonIds, taskView } from './task-scope.ts';
+import { assigneePersonIds, taskView, type TaskView } from './task-scope.ts';
 
 export const generateRecurringTasksInput = z.object({}).default({});
+export type GenerateRecurringTasksInput = z.input<typeof generateRecurringTasksInput>;
 
-export async function generateRecurringTasks(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The tasks this run created, and the templates whose rule the scheduler cannot read. */
+export interface GeneratedTasks {
+  created: TaskView[];
+  skippedTemplates: string[];
+}
+
+export async function generateRecurringTasks(ctx: Ctx, actor: Actor, raw?: GenerateRecurringTasksInput): Promise<GeneratedTasks> {
   parseInput(generateRecurringTasksInput, raw ?? {});
   if (actor.kind !== 'system') throw new DomainError('FORBIDDEN');
   const today = toJalali(ctx.clock.now());
@@ -27,7 +34,7 @@ export async function generateRecurringTasks(ctx: Ctx, actor: Actor, raw: unknow
     // Two schedulers started at once wait for each other instead of racing.
     await lockKey(tx, 'job:generate-recurring-tasks');
     const templates = await tx.taskTemplate.findMany({ where: { active: true }, orderBy: { code: 'asc' } });
-    const created = [];
+    const created: TaskView[] = [];
     const skippedTemplates: string[] = [];
     for (const template of templates) {
       const occurrence = occurrenceInMonth(template.rrule, today);

@@ -3,6 +3,7 @@
  * dismiss it (with a response); a named sender is told the response.
  */
 import { z } from 'zod';
+import type { Feedback } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -16,8 +17,12 @@ export const handleFeedbackInput = z.object({
   state: z.enum(['IN_REVIEW', 'RESOLVED', 'DISMISSED'], { message: 'VALIDATION' }),
   response: optionalText(4000),
 });
+export type HandleFeedbackInput = z.input<typeof handleFeedbackInput>;
 
-export async function handleFeedback(ctx: Ctx, actor: Actor, raw: unknown) {
+/** Where the feedback stands after this step, and the answer given. */
+export type HandledFeedback = Pick<Feedback, 'id' | 'state' | 'response' | 'resolvedAt'>;
+
+export async function handleFeedback(ctx: Ctx, actor: Actor, raw: HandleFeedbackInput): Promise<HandledFeedback> {
   const input = parseInput(handleFeedbackInput, raw);
   const closing = input.state !== 'IN_REVIEW';
   if (closing && !input.response) throw new DomainError('REQUIRED', { field: 'response' });

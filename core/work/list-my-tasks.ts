@@ -9,11 +9,15 @@ import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
-import { taskView } from './task-scope.ts';
+import { taskView, type TaskView } from './task-scope.ts';
 
 export const listMyTasksInput = z.object({}).default({});
+export type ListMyTasksInput = z.input<typeof listMyTasksInput>;
 
-export async function listMyTasks(ctx: Ctx, actor: Actor, raw: unknown) {
+/** One of the trustee's open tasks, and whether it is overdue now. */
+export type MyTask = TaskView & { overdue: boolean };
+
+export async function listMyTasks(ctx: Ctx, actor: Actor, raw?: ListMyTasksInput): Promise<MyTask[]> {
   parseInput(listMyTasksInput, raw ?? {});
   // Derived from the actor only: a trustee never lists another member's tasks.
   if (actor.kind !== 'trustee') throw new DomainError('FORBIDDEN');

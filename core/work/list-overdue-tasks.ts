@@ -10,11 +10,12 @@ import { DomainError } from '../errors.ts';
 import { id, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import type { Prisma } from '../../prisma/generated/client/client.ts';
-import { taskView } from './task-scope.ts';
+import { taskView, type TaskView } from './task-scope.ts';
 
 export const listOverdueTasksInput = z.object({ centerId: id.optional() }).default({});
+export type ListOverdueTasksInput = z.input<typeof listOverdueTasksInput>;
 
-export async function listOverdueTasks(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function listOverdueTasks(ctx: Ctx, actor: Actor, raw?: ListOverdueTasksInput): Promise<TaskView[]> {
   const input = parseInput(listOverdueTasksInput, raw ?? {});
   let where: Prisma.TrusteeTaskWhereInput;
   if (input.centerId) {

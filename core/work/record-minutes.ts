@@ -1,5 +1,6 @@
 /** The chair or vice-chair record the minutes (صورتجلسه) of a board meeting. */
 import { z } from 'zod';
+import type { Minutes } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -18,8 +19,9 @@ export const recordMinutesInput = z.object({
   decisions: text(10_000),
   fileRef: optionalText(500),
 });
+export type RecordMinutesInput = z.input<typeof recordMinutesInput>;
 
-export async function recordMinutes(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function recordMinutes(ctx: Ctx, actor: Actor, raw: RecordMinutesInput): Promise<Minutes> {
   const input = parseInput(recordMinutesInput, raw);
   return inTransaction(ctx, async (tx) => {
     const scope = await loadCenterScope(tx, input.centerId);

@@ -14,8 +14,16 @@ import { authorize } from '../policy.ts';
 import { loadCenterScope } from './center-scope.ts';
 
 export const requestArchiveDestructionInput = z.object({ documentId: id, reason: text(1000) });
+export type RequestArchiveDestructionInput = z.input<typeof requestArchiveDestructionInput>;
 
-export async function requestArchiveDestruction(ctx: Ctx, actor: Actor, raw: unknown) {
+/** The document now waiting for Imdad's decision, and the request that carries it. */
+export interface ArchiveDestructionRequest {
+  documentId: string;
+  state: 'DESTRUCTION_REQUESTED';
+  approvalRequestId: string;
+}
+
+export async function requestArchiveDestruction(ctx: Ctx, actor: Actor, raw: RequestArchiveDestructionInput): Promise<ArchiveDestructionRequest> {
   const input = parseInput(requestArchiveDestructionInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `archive:${input.documentId}`);

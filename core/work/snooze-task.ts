@@ -6,11 +6,12 @@ import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, parseInput } from '../input/schemas.ts';
 import { instant } from './create-task.ts';
-import { authorizeTaskWork, loadTask, taskView } from './task-scope.ts';
+import { authorizeTaskWork, loadTask, taskView, type TaskView } from './task-scope.ts';
 
 export const snoozeTaskInput = z.object({ taskId: id, until: instant });
+export type SnoozeTaskInput = z.input<typeof snoozeTaskInput>;
 
-export async function snoozeTask(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function snoozeTask(ctx: Ctx, actor: Actor, raw: SnoozeTaskInput): Promise<TaskView> {
   const input = parseInput(snoozeTaskInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `task:${input.taskId}`);

@@ -5,6 +5,7 @@
  * audit row does not name the sender either.
  */
 import { z } from 'zod';
+import type { Feedback } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -22,6 +23,10 @@ export const submitFeedbackInput = z.object({
   countyId: id.optional(),
   anonymous: z.boolean().default(false),
 });
+export type SubmitFeedbackInput = z.input<typeof submitFeedbackInput>;
+
+/** The feedback as filed: never who sent it. */
+export type SubmittedFeedback = Pick<Feedback, 'id' | 'kind' | 'countyId' | 'centerId' | 'anonymous' | 'state'>;
 
 const ANONYMOUS: Actor = { kind: 'system', job: 'feedback.anonymous' };
 
@@ -29,7 +34,7 @@ function chatOf(actor: Actor): string | null {
   return 'chatAccountId' in actor ? (actor.chatAccountId ?? null) : null;
 }
 
-export async function submitFeedback(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function submitFeedback(ctx: Ctx, actor: Actor, raw: SubmitFeedbackInput): Promise<SubmittedFeedback> {
   const input = parseInput(submitFeedbackInput, raw);
   return inTransaction(ctx, async (tx) => {
     let countyId = input.countyId;

@@ -40,7 +40,25 @@ export function authorizeTaskWork(actor: Actor, task: LoadedTask, scope: Paramet
   if (!isAssignee(actor, task)) throw new DomainError('NOT_TASK_ASSIGNEE');
 }
 
-export function taskView(t: TrusteeTask) {
+/** A task as use-cases return it: plain values, no relations. */
+export type TaskView = Pick<
+  TrusteeTask,
+  | 'id'
+  | 'centerId'
+  | 'templateId'
+  | 'periodKey'
+  | 'assigneeRole'
+  | 'assigneeMembershipId'
+  | 'title'
+  | 'description'
+  | 'dueAt'
+  | 'state'
+  | 'snoozedUntil'
+  | 'completedAt'
+  | 'completedById'
+>;
+
+export function taskView(t: TrusteeTask): TaskView {
   return {
     id: t.id,
     centerId: t.centerId,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { createTask } from '../../../core/work/create-task.ts';
+import { createTask, type CreateTaskInput } from '../../../core/work/create-task.ts';
 import { completeTask } from '../../../core/work/complete-task.ts';
 import { snoozeTask } from '../../../core/work/snooze-task.ts';
 import { listOverdueTasks } from '../../../core/work/list-overdue-tasks.ts';
@@ -53,7 +53,7 @@ describe('createTask', () => {
   it('other officers, other centers\' chairs, other counties\' staff cannot create; suspended center is read-only', async () => {
     const { center, finance } = await board();
     const other = await board();
-    const input = { centerId: center.id, title: 'x', dueAt: inDays(1), assigneeRole: 'CHAIR' };
+    const input: CreateTaskInput = { centerId: center.id, title: 'x', dueAt: inDays(1), assigneeRole: 'CHAIR' };
     for (const actor of [finance, other.chair, await staffActor(ctx.db, 'COUNTY_STAFF', { countyId: other.center.countyId })])
       await expect(createTask(ctx, actor, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const staff = await staffActor(ctx.db, 'COUNTY_STAFF', { countyId: center.countyId });
