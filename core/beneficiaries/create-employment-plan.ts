@@ -23,9 +23,10 @@ export const createEmploymentPlanInput = z.object({
   /** Start at once (ACTIVE) rather than as a DRAFT. */
   start: z.boolean().default(false),
 });
+export type CreateEmploymentPlanInput = z.input<typeof createEmploymentPlanInput>;
 
 /** An employment plan for an active household ("employment first"). */
-export async function createEmploymentPlan(ctx: Ctx, actor: Actor, raw: unknown): Promise<EmploymentPlan> {
+export async function createEmploymentPlan(ctx: Ctx, actor: Actor, raw: CreateEmploymentPlanInput): Promise<EmploymentPlan> {
   const input = parseInput(createEmploymentPlanInput, raw);
   // Capital is cash out of the fund, so the cash rule applies (a loan fund lends for work).
   if (input.fundingFund && !fundAllows(input.fundingFund, 'EMPLOYMENT', 'CASH'))

@@ -7,9 +7,13 @@ import { authorize, can } from '../policy.ts';
 import { beneficiaryScope, beneficiaryView, loadBeneficiary, type BeneficiaryView } from './beneficiary-view.ts';
 
 export const getBeneficiaryInput = z.object({ beneficiaryId: id });
+export type GetBeneficiaryInput = z.input<typeof getBeneficiaryInput>;
 
 /** What a volunteer working on the household's case sees: the reference code and nothing else about it. */
 export type BeneficiaryReference = Pick<BeneficiaryView, 'id' | 'referenceCode' | 'centerId' | 'state'>;
+
+/** A household as the caller may see it: the case, or for a volunteer on it only its reference. */
+export type BeneficiaryCase = BeneficiaryView | BeneficiaryReference;
 
 /**
  * A volunteer works on a household only through its center: as the mentor of
@@ -36,7 +40,7 @@ async function volunteerWorksOn(ctx: Ctx, personId: string, beneficiaryId: strin
  * identity, plus the identity when the field rule allows (rule 5); a volunteer
  * on the case gets only its reference code; anyone else, nothing.
  */
-export async function getBeneficiary(ctx: Ctx, actor: Actor, raw: unknown): Promise<BeneficiaryView | BeneficiaryReference> {
+export async function getBeneficiary(ctx: Ctx, actor: Actor, raw: GetBeneficiaryInput): Promise<BeneficiaryCase> {
   const input = parseInput(getBeneficiaryInput, raw);
   const b = await loadBeneficiary(ctx.db, input.beneficiaryId);
   const scope = beneficiaryScope(b);

@@ -14,9 +14,10 @@ export const listBeneficiariesInput = z.object({
   /** Id of the last household of the previous page. */
   after: id.optional(),
 });
+export type ListBeneficiariesInput = z.input<typeof listBeneficiariesInput>;
 
 /** A center's households, newest first; identity only for those the field rule allows. */
-export async function listBeneficiaries(ctx: Ctx, actor: Actor, raw: unknown): Promise<BeneficiaryView[]> {
+export async function listBeneficiaries(ctx: Ctx, actor: Actor, raw: ListBeneficiariesInput): Promise<BeneficiaryView[]> {
   const input = parseInput(listBeneficiariesInput, raw);
   const center = await ctx.db.center.findUnique({ where: { id: input.centerId }, select: { id: true, countyId: true, licenseState: true } });
   if (!center) throw new DomainError('NOT_FOUND');

@@ -17,6 +17,7 @@ export const recordFollowUpInput = z.object({
   /** Follow up again in this many days (the reminder job scans the date). */
   nextInDays: positiveInt(365).optional(),
 });
+export type RecordFollowUpInput = z.input<typeof recordFollowUpInput>;
 
 /** What an outcome does to the plan: a job found ends it well, dropping out ends it. */
 const PLAN_AFTER: Partial<Record<FollowUpOutcome, EmploymentPlanState>> = {
@@ -29,7 +30,7 @@ const PLAN_AFTER: Partial<Record<FollowUpOutcome, EmploymentPlanState>> = {
  * A follow-up of an active plan, by the board's employment workers or by the
  * plan's own mentor volunteer (who works on this case and no other).
  */
-export async function recordFollowUp(ctx: Ctx, actor: Actor, raw: unknown): Promise<EmploymentFollowUp> {
+export async function recordFollowUp(ctx: Ctx, actor: Actor, raw: RecordFollowUpInput): Promise<EmploymentFollowUp> {
   const input = parseInput(recordFollowUpInput, raw);
   return inTransaction(ctx, async (tx) => {
     const plan = await tx.employmentPlan.findUnique({

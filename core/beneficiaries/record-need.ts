@@ -15,9 +15,10 @@ export const recordNeedInput = z.object({
   description: optionalText(1000),
   estimatedCostRial: amount('RIAL').optional(),
 });
+export type RecordNeedInput = z.input<typeof recordNeedInput>;
 
 /** Records a need of an active household, with its priority (the vice-chair's job). */
-export async function recordNeed(ctx: Ctx, actor: Actor, raw: unknown): Promise<NeedView> {
+export async function recordNeed(ctx: Ctx, actor: Actor, raw: RecordNeedInput): Promise<NeedView> {
   const input = parseInput(recordNeedInput, raw);
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeneficiary(tx, input.beneficiaryId);

@@ -22,6 +22,7 @@ export const registerBeneficiaryInput = z.object({
   consentGiven: z.literal(true, { message: 'CONSENT_REQUIRED' }),
   imdadCaseNo: optionalText(50),
 });
+export type RegisterBeneficiaryInput = z.input<typeof registerBeneficiaryInput>;
 
 /**
  * A reference code that says nothing about the household: county code and 9
@@ -35,7 +36,7 @@ async function newReferenceCode(tx: Tx, countyCode: string | null): Promise<stri
 }
 
 /** Registers a needy household at a licensed center, with its consent. */
-export async function registerBeneficiary(ctx: Ctx, actor: Actor, raw: unknown): Promise<BeneficiaryView> {
+export async function registerBeneficiary(ctx: Ctx, actor: Actor, raw: RegisterBeneficiaryInput): Promise<BeneficiaryView> {
   const input = parseInput(registerBeneficiaryInput, raw);
   const center = await ctx.db.center.findUnique({
     where: { id: input.centerId },

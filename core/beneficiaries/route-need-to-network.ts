@@ -9,13 +9,14 @@ import { authorize } from '../policy.ts';
 import { beneficiaryScope, loadBeneficiary, needView, type NeedView } from './beneficiary-view.ts';
 
 export const routeNeedToNetworkInput = z.object({ needId: id, networkId: id });
+export type RouteNeedToNetworkInput = z.input<typeof routeNeedToNetworkInput>;
 
 /**
  * Hands a need to one of the household's center's specialized networks (legal,
  * housing, …); the network's coordinators are told, by reference code only.
  * An open need starts being handled; a need already in hand may be re-routed.
  */
-export async function routeNeedToNetwork(ctx: Ctx, actor: Actor, raw: unknown): Promise<NeedView> {
+export async function routeNeedToNetwork(ctx: Ctx, actor: Actor, raw: RouteNeedToNetworkInput): Promise<NeedView> {
   const input = parseInput(routeNeedToNetworkInput, raw);
   return inTransaction(ctx, async (tx) => {
     const need = await tx.beneficiaryNeed.findUnique({ where: { id: input.needId } });

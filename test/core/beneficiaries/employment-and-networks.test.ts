@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmploymentPlan } from '../../../core/beneficiaries/create-employment-plan.ts';
+import { createEmploymentPlan, type CreateEmploymentPlanInput } from '../../../core/beneficiaries/create-employment-plan.ts';
 import { recordFollowUp } from '../../../core/beneficiaries/record-follow-up.ts';
 import { routeNeedToNetwork } from '../../../core/beneficiaries/route-need-to-network.ts';
 import type { Ctx } from '../../../core/context.ts';
@@ -62,7 +62,7 @@ describe('networks and employment plans', () => {
     });
 
     it("refuses a fund that may not pay for work, another center's mentor, other officers and closed households", async () => {
-      const base = { beneficiaryId: w.beneficiary.id, kind: 'TRAINING', title: 'دوره آموزش' };
+      const base: CreateEmploymentPlanInput = { beneficiaryId: w.beneficiary.id, kind: 'TRAINING', title: 'دوره آموزش' };
       await expect(createEmploymentPlan(ctx, w.viceChair, { ...base, fundingFund: 'KAFFARA' })).rejects.toMatchObject({ code: 'FUND_USE_NOT_ALLOWED' });
       const foreign = await createVolunteer(db, { centerId: (await createCenter(db)).id });
       await expect(createEmploymentPlan(ctx, w.viceChair, { ...base, mentorVolunteerId: foreign.id })).rejects.toMatchObject({ code: 'VOLUNTEER_NOT_AVAILABLE' });
