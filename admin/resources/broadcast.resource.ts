@@ -33,7 +33,8 @@ export function broadcastResource(ctx: DefineContext): ResourceWithOptions {
       async enrich(rows, _db, actor) {
         for (const row of rows) {
           try {
-            row.__progress = await core.broadcasts.broadcastProgress(actor, { broadcastId: row.id });
+            // Rows are untyped here; a Broadcast's id is a string, anything else has no progress to show.
+            row.__progress = typeof row.id === 'string' ? await core.broadcasts.broadcastProgress(actor, { broadcastId: row.id }) : undefined;
           } catch {
             row.__progress = undefined;
           }

@@ -17,7 +17,7 @@ export const audienceInput = z.discriminatedUnion(
   [z.object({ kind: z.literal('CENTER_DONORS'), centerId: id }), z.object({ kind: z.literal('NETWORK_VOLUNTEERS'), networkId: id })],
   { message: 'VALIDATION' },
 );
-export type AudienceInput = z.output<typeof audienceInput>;
+export type AudienceInput = z.input<typeof audienceInput>;
 
 export interface ResolvedAudience {
   audience: BroadcastAudience;
@@ -30,7 +30,7 @@ export interface ResolvedAudience {
 
 type Reader = Db | Tx;
 
-export async function resolveAudience(db: Reader, input: AudienceInput): Promise<ResolvedAudience> {
+export async function resolveAudience(db: Reader, input: z.output<typeof audienceInput>): Promise<ResolvedAudience> {
   if (input.kind === 'CENTER_DONORS') {
     const center = await db.center.findUnique({ where: { id: input.centerId }, select: { id: true, name: true, countyId: true, licenseState: true } });
     if (!center) throw new DomainError('NOT_FOUND');

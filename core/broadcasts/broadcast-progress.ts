@@ -8,6 +8,7 @@ import { id, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 
 export const broadcastProgressInput = z.object({ broadcastId: id });
+export type BroadcastProgressInput = z.input<typeof broadcastProgressInput>;
 
 export interface BroadcastProgress {
   total: number;
@@ -27,13 +28,16 @@ export async function progressOf(db: Db, broadcastId: string): Promise<Broadcast
   return { ...p, done: p.pending === 0 };
 }
 
+/** A broadcast's progress, with when it was made and cancelled. */
+export type BroadcastStatus = BroadcastProgress & { id: string; createdAt: Date; cancelledAt: Date | null };
+
 export async function loadBroadcastScope(db: Db, broadcastId: string) {
   const b = await db.broadcast.findUnique({ where: { id: broadcastId }, include: { center: { select: { countyId: true, licenseState: true } } } });
   if (!b) throw new DomainError('NOT_FOUND');
   return { broadcast: b, scope: { centerId: b.centerId, countyId: b.center.countyId } };
 }
 
-export async function broadcastProgress(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function broadcastProgress(ctx: Ctx, actor: Actor, raw: BroadcastProgressInput): Promise<BroadcastStatus> {
   const input = parseInput(broadcastProgressInput, raw);
   const { broadcast, scope } = await loadBroadcastScope(ctx.db, input.broadcastId);
   // Reading progress is allowed on a suspended center too (no licenseState in the scope).

@@ -5,12 +5,16 @@ import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { id, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { loadBroadcastScope, progressOf } from './broadcast-progress.ts';
+import { loadBroadcastScope, progressOf, type BroadcastProgress } from './broadcast-progress.ts';
 import type { Db } from '../../prisma/client.ts';
 
 export const cancelBroadcastInput = z.object({ broadcastId: id });
+export type CancelBroadcastInput = z.input<typeof cancelBroadcastInput>;
 
-export async function cancelBroadcast(ctx: Ctx, actor: Actor, raw: unknown) {
+/** How many messages this call stopped, and the broadcast's progress after it. */
+export type CancelledBroadcast = BroadcastProgress & { id: string; cancelledNow: number };
+
+export async function cancelBroadcast(ctx: Ctx, actor: Actor, raw: CancelBroadcastInput): Promise<CancelledBroadcast> {
   const input = parseInput(cancelBroadcastInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { broadcast, scope } = await loadBroadcastScope(tx as unknown as Db, input.broadcastId);

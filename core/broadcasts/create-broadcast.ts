@@ -23,10 +23,19 @@ export const createBroadcastInput = z.object({
   /** Hold the messages until then (e.g. written at night, sent in the morning). */
   notBefore: instant.optional(),
 });
+export type CreateBroadcastInput = z.input<typeof createBroadcastInput>;
+
+/** The broadcast queued (or, for a repeated form, the first one), and how many chats it reaches. */
+export interface QueuedBroadcast {
+  id: string;
+  recipientCount: number;
+  /** False when the form's key had already queued it. */
+  created: boolean;
+}
 
 const CHUNK = 1000;
 
-export async function createBroadcast(ctx: Ctx, actor: Actor, raw: unknown) {
+export async function createBroadcast(ctx: Ctx, actor: Actor, raw: CreateBroadcastInput): Promise<QueuedBroadcast> {
   const input = parseInput(createBroadcastInput, raw);
   return inTransaction(ctx, async (tx) => {
     await lockKey(tx, `broadcast:${input.idempotencyKey}`);

@@ -14,20 +14,29 @@ export const BROADCAST_TEXT_MAX = 3500;
 export const BROADCAST_TEMPLATE = 'broadcast.message';
 
 export const previewBroadcastInput = z.object({ audience: audienceInput, text: text(BROADCAST_TEXT_MAX) });
+export type PreviewBroadcastInput = z.input<typeof previewBroadcastInput>;
 
-export async function previewBroadcast(ctx: Ctx, actor: Actor, raw: unknown) {
+/** What the broadcast would send, and to how many. */
+export interface BroadcastPreview {
+  /** Messages that will be queued (one per chat). */
+  recipientCount: number;
+  people: number;
+  /** People of the audience the bot cannot reach (no chat, or they blocked it). */
+  peopleWithoutChat: number;
+  /** Render with the notifications namespace, as the sender will (jobs/sender/render.ts). */
+  message: { template: string; params: { center: string; text: string } };
+}
+
+export async function previewBroadcast(ctx: Ctx, actor: Actor, raw: PreviewBroadcastInput): Promise<BroadcastPreview> {
   const input = parseInput(previewBroadcastInput, raw);
   const resolved = await resolveAudience(ctx.db, input.audience);
   authorize(actor, 'broadcast.send', resolved.scope);
   const chats = await recipientChats(ctx.db, resolved.personIds);
   const reached = new Set(chats.map((c) => c.personId));
   return {
-    /** Messages that will be queued (one per chat). */
     recipientCount: chats.length,
     people: resolved.personIds.length,
-    /** People of the audience the bot cannot reach (no chat, or they blocked it). */
     peopleWithoutChat: resolved.personIds.filter((p) => !reached.has(p)).length,
-    /** Render with the notifications namespace, as the sender will (jobs/sender/render.ts). */
     message: { template: BROADCAST_TEMPLATE, params: { center: resolved.centerName, text: input.text } },
   };
 }

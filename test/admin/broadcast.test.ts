@@ -1,5 +1,5 @@
 /**
- * Broadcasts in the panel (issue 6) over the real HTTP API: "new broadcast" previews
+ * Broadcasts in the panel over the real HTTP API: "new broadcast" previews
  * (rendered text and count, nothing created), then sends with the form's one-time key
  * (one outbox row per recipient chat; a second submission sends once); GET changes
  * nothing; a trustee of another center and an auditor are refused; the list and the
@@ -92,6 +92,14 @@ describe('new broadcast', () => {
     expect(body.data?.centers?.map((c) => c.id)).toContain(center.id);
     expect(await db.broadcast.count()).toBe(0);
     expect(await db.outboxMessage.count()).toBe(0);
+  });
+
+  it('refuses an audience the form does not offer just as core refuses a bad audience, creating nothing', async () => {
+    const unknownKind = await call('staff', 'POST', 'actions/newBroadcast', donorsForm({ audience: 'EVERYONE', confirm: 'yes', idempotencyKey: randomUUID() }));
+    const noCenter = await call('staff', 'POST', 'actions/newBroadcast', donorsForm({ centerId: '', confirm: 'yes', idempotencyKey: randomUUID() }));
+    expect(unknownKind.body.notice?.type).toBe('error');
+    expect(unknownKind.body.notice?.message).toBe(noCenter.body.notice?.message);
+    expect(await db.broadcast.count()).toBe(0);
   });
 
   it('refuses a trustee of another center and an auditor, creating nothing', async () => {

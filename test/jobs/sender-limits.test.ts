@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/client.ts';
+import type { PreviewBroadcastInput } from '../../core/broadcasts/preview-broadcast.ts';
 import { createCore } from '../../core/index.ts';
 import { notifyChat } from '../../core/outbox.ts';
 import { createCenter } from '../../prisma/seed/factories.ts';
@@ -69,7 +70,7 @@ describe('rate limits', () => {
       data: people.map((p, i) => ({ platform: 'TELEGRAM' as const, externalUserId: `b${i}`, chatId: String(800_000_000 + i), personId: p.id })),
     });
 
-    const input = { audience: { kind: 'CENTER_DONORS', centerId: center.id }, text: 'جشن نیکوکاری جمعه ساعت ۱۰ در مسجد برگزار می‌شود.' };
+    const input: PreviewBroadcastInput = { audience: { kind: 'CENTER_DONORS', centerId: center.id }, text: 'جشن نیکوکاری جمعه ساعت ۱۰ در مسجد برگزار می‌شود.' };
     expect((await core.broadcasts.previewBroadcast(staff, input)).recipientCount).toBe(size);
     const created = await core.broadcasts.createBroadcast(staff, { ...input, idempotencyKey: `form-${randomUUID()}` });
     expect(created.recipientCount).toBe(size);

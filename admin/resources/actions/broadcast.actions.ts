@@ -1,5 +1,5 @@
 /**
- * Broadcasts from the panel (issue 6): "new broadcast" first answers with a preview (the
+ * Broadcasts from the panel: "new broadcast" first answers with a preview (the
  * text as recipients will read it and how many chats it reaches) and, only when the form
  * confirms, queues it through core with the form's one-time key (a double submission
  * sends once). "cancel" stops what is not yet sent. Both change state on POST only; a GET
@@ -7,7 +7,8 @@
  */
 import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { isDomainError } from '../../../core/errors.ts';
+import type { AudienceInput } from '../../../core/broadcasts/audience.ts';
+import { DomainError, isDomainError } from '../../../core/errors.ts';
 import type { Db } from '../../../prisma/client.ts';
 import { renderNotification } from '../../../jobs/sender/render.ts';
 import { roleMay, scopeFilter, type AdminActor } from '../../access.ts';
@@ -24,10 +25,12 @@ function field(payload: Record<string, unknown> | undefined, name: string): stri
   return typeof v === 'string' ? v.trim() : '';
 }
 
-/** The form's audience as core's input (unknown kinds go to core, which refuses them). */
-function audienceOf(payload: Record<string, unknown> | undefined) {
+/** The form's audience as core's input; a kind core does not know is refused as core's schema would refuse it. */
+function audienceOf(payload: Record<string, unknown> | undefined): AudienceInput {
   const kind = field(payload, 'audience');
-  return kind === 'NETWORK_VOLUNTEERS' ? { kind, networkId: field(payload, 'networkId') } : { kind, centerId: field(payload, 'centerId') };
+  if (kind === 'NETWORK_VOLUNTEERS') return { kind, networkId: field(payload, 'networkId') };
+  if (kind === 'CENTER_DONORS') return { kind, centerId: field(payload, 'centerId') };
+  throw new DomainError('VALIDATION', { field: 'audience.kind' });
 }
 
 /** What the form may choose from: the centers and networks of the login's area. */
@@ -50,8 +53,8 @@ async function newBroadcast(core: Core, request: ActionRequest, context: ActionC
   if (!actor) return { notice: { message: errorMessage('FORBIDDEN', lng), type: 'error' } };
   if (request.method !== 'post') return { data: await choices(core.ctx.db, actor, lng) };
   const payload = request.payload;
-  const input = { audience: audienceOf(payload), text: field(payload, 'text') };
   try {
+    const input = { audience: audienceOf(payload), text: field(payload, 'text') };
     if (field(payload, 'confirm') !== 'yes') {
       const preview = await core.broadcasts.previewBroadcast(actor, input);
       // Staff read the message in Persian, as most recipients will.

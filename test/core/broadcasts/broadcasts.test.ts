@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../../prisma/client.ts';
+import type { AudienceInput } from '../../../core/broadcasts/audience.ts';
+import type { CreateBroadcastInput } from '../../../core/broadcasts/create-broadcast.ts';
 import { createCore, type Core } from '../../../core/index.ts';
 import {
   createCenter,
@@ -73,7 +75,7 @@ describe('a center\'s donors', () => {
     const center = await createCenter(db);
     for (let i = 0; i < 3; i++) await donorWithChat(center.id);
     const chair = await trusteeActor(db, center.id, 'CHAIR');
-    const input = { audience: { kind: 'CENTER_DONORS', centerId: center.id }, text: 'گزارش عملکرد آذر آماده است.', idempotencyKey: key() };
+    const input: CreateBroadcastInput = { audience: { kind: 'CENTER_DONORS', centerId: center.id }, text: 'گزارش عملکرد آذر آماده است.', idempotencyKey: key() };
 
     const first = await core.broadcasts.createBroadcast(chair, input);
     expect(first).toMatchObject({ recipientCount: 3, created: true });
@@ -137,7 +139,7 @@ describe('who may broadcast', () => {
   it('county staff of another county, auditors and officers who do not keep donors may not', async () => {
     const center = await createCenter(db);
     await donorWithChat(center.id);
-    const audience = { kind: 'CENTER_DONORS', centerId: center.id };
+    const audience: AudienceInput = { kind: 'CENTER_DONORS', centerId: center.id };
     const elsewhere = await staffActor(db, 'COUNTY_STAFF', { countyId: (await createCounty(db)).id });
     const auditor = await staffActor(db, 'AUDITOR');
     const finance = await trusteeActor(db, center.id, 'ADMIN_FINANCE');
