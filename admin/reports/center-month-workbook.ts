@@ -1,12 +1,10 @@
 /** A center's Jalali month (core's getCenterMonthReport) as a spreadsheet. */
 import type ExcelJS from 'exceljs';
 import { formatJalaliDate, formatJalaliDateTime } from '../../core/jalali.ts';
-import type { getCenterMonthReport } from '../../core/reports/get-center-month-report.ts';
+import type { CenterMonthReport } from '../../core/reports/get-center-month-report.ts';
 import type { AdminLocale } from '../locale/index.ts';
 import { label, text } from './report-text.ts';
 import { addDataRow, addHeader, addSectionTitle, addSheet, addTitle, jalaliMonthName, moneyCell, newWorkbook, tomanCell } from './workbook-style.ts';
-
-export type CenterMonthReport = Awaited<ReturnType<typeof getCenterMonthReport>>;
 
 export function centerMonthWorkbook(r: CenterMonthReport, lng: AdminLocale, madeAt: Date): ExcelJS.Workbook {
   const t = (key: string, vars: Record<string, string | number> = {}) => text(lng, `spreadsheet.centerMonth.${key}`, vars);

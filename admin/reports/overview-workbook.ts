@@ -1,12 +1,10 @@
 /** The province's or a county's overview (core's getOverview) as a spreadsheet. */
 import type ExcelJS from 'exceljs';
 import { formatJalaliDate, formatJalaliDateTime } from '../../core/jalali.ts';
-import type { getOverview } from '../../core/reports/get-overview.ts';
+import type { Overview } from '../../core/reports/get-overview.ts';
 import type { AdminLocale } from '../locale/index.ts';
 import { label, text } from './report-text.ts';
 import { addDataRow, addHeader, addSectionTitle, addSheet, addTitle, jalaliMonthName, moneyCell, newWorkbook, tomanCell } from './workbook-style.ts';
-
-export type Overview = Awaited<ReturnType<typeof getOverview>>;
 
 /** The order people read license states in: the living centers first. */
 const LICENSE_ORDER = ['LICENSED', 'APPLIED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'REJECTED', 'DISSOLVED'];

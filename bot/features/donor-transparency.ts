@@ -69,11 +69,12 @@ export function transparencyText(r: Report, t: TFunction, lng: Language): string
 async function showReport(ctx: BotContext, requested: Month | null): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   const centerId = ctx.session.centerId ?? null;
-  if (!(await ensureDonorReady(ctx, { donor: false, centerId }, { center: true, donor: false }))) return;
+  // The guard tells the chat a center is needed; the second test only narrows the type.
+  if (!(await ensureDonorReady(ctx, { donor: false, centerId }, { center: true, donor: false })) || !centerId) return;
   const current = toJalali(ctx.core.ctx.clock.now());
   // Never a month that has not begun.
   const month = requested && requested.year * 12 + requested.month <= current.year * 12 + current.month ? requested : current;
-  const outcome = await attempt(() => ctx.core.reports.getTransparencyReport(ctx.actors.chat(), { centerId, ...month }));
+  const outcome = await attempt(() => ctx.core.reports.getTransparencyReport(ctx.actors.chat(), { centerId, year: month.year, month: month.month }));
   if (!outcome.ok) {
     await ctx.reply(ctx.t(`errors:${outcome.code}`));
     return;

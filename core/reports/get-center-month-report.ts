@@ -4,14 +4,15 @@
  * Every figure is summed by the database.
  */
 import { z } from 'zod';
+import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { fundBalances } from '../funds/fund-balance.ts';
+import { fundBalances, type FundBalance } from '../funds/fund-balance.ts';
 import { id, parseInput, positiveInt } from '../input/schemas.ts';
 import { jalaliMonthRange } from '../jalali.ts';
 import { authorize } from '../policy.ts';
-import { distributedByFund, receivedByKindAndFund } from './shared.ts';
+import { distributedByFund, receivedByKindAndFund, type DistributedLine, type ReceivedLine } from './shared.ts';
 
 export const jalaliMonthInput = z.object({
   year: positiveInt(1500).refine((y) => y >= 1390, { message: 'INVALID_DATE' }),
@@ -19,8 +20,22 @@ export const jalaliMonthInput = z.object({
 });
 
 export const getCenterMonthReportInput = jalaliMonthInput.extend({ centerId: id });
+export type GetCenterMonthReportInput = z.input<typeof getCenterMonthReportInput>;
 
-export async function getCenterMonthReport(ctx: Ctx, actor: Actor, raw: unknown) {
+/** One center's Jalali month, every figure summed by the database. */
+export interface CenterMonthReport {
+  center: Pick<Center, 'id' | 'name' | 'activityCode' | 'licenseState'>;
+  period: { year: number; month: number; start: Date; end: Date };
+  received: ReceivedLine[];
+  totals: { confirmedCashRial: bigint; reportedCashRial: bigint; rejectedCount: number };
+  distributed: DistributedLine[];
+  /** Current balances (as of the report's making), per fund. */
+  balances: FundBalance[];
+  newDonors: number;
+  activeVolunteers: number;
+}
+
+export async function getCenterMonthReport(ctx: Ctx, actor: Actor, raw: GetCenterMonthReportInput): Promise<CenterMonthReport> {
   const input = parseInput(getCenterMonthReportInput, raw);
   const center = await ctx.db.center.findUnique({
     where: { id: input.centerId },
@@ -55,7 +70,6 @@ export async function getCenterMonthReport(ctx: Ctx, actor: Actor, raw: unknown)
       rejectedCount: rejected,
     },
     distributed,
-    /** Current balances (as of the report's making), per fund. */
     balances,
     newDonors: Number(newDonors[0].n),
     activeVolunteers,

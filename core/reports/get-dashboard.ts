@@ -16,6 +16,7 @@ import type { ApprovalKind, Fund, LicenseState, Prisma, TrusteeRole } from '../.
 import type { Reader } from './shared.ts';
 
 export const getDashboardInput = z.object({}).default({});
+export type GetDashboardInput = z.input<typeof getDashboardInput>;
 
 /** How many centers the "by center" chart names; the rest are summed as one bar. */
 export const TOP_CENTERS = 10;
@@ -26,6 +27,31 @@ export type DashboardScope =
   | { kind: 'province' }
   | { kind: 'county'; countyId: string; name: string }
   | { kind: 'center'; centerId: string; name: string };
+
+/** One of the oldest overdue tasks the dashboard lists. */
+export interface OverdueTaskLine {
+  id: string;
+  title: string;
+  dueAt: Date;
+  assigneeRole: TrusteeRole | null;
+  center: { id: string; name: string };
+}
+
+/** The panel's first page for one login's area; every figure counted or summed by the database. */
+export interface Dashboard {
+  scope: DashboardScope;
+  month: { year: number; month: number; start: Date; end: Date };
+  pendingApprovalsByKind: Partial<Record<ApprovalKind, number>>;
+  /** Reported gifts still waiting for the finance officer or county staff. */
+  reportedDonations: number;
+  confirmedCashByFund: { fund: Fund; rial: bigint }[];
+  confirmedCashByCenter: { centerId: string; name: string; rial: bigint }[];
+  /** The centers beyond the top ones, summed. */
+  otherCentersRial: bigint;
+  confirmedCashTotalRial: bigint;
+  centersByLicenseState: Partial<Record<LicenseState, number>>;
+  overdueTasks: { count: number; oldest: OverdueTaskLine[] };
+}
 
 interface Where {
   center: Prisma.CenterWhereInput;
@@ -68,7 +94,7 @@ function netByKey<K extends string>(rows: { key: K; state: string; rial: bigint 
   return sums;
 }
 
-export async function getDashboard(ctx: Ctx, actor: Actor, raw: unknown = {}) {
+export async function getDashboard(ctx: Ctx, actor: Actor, raw: GetDashboardInput = {}): Promise<Dashboard> {
   parseInput(getDashboardInput, raw ?? {});
   const db = ctx.db;
   const { scope, where } = await resolveScope(db, actor);
@@ -116,14 +142,12 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: unknown = {}) {
     scope,
     month: { year, month, start, end },
     pendingApprovalsByKind: Object.fromEntries(approvals.map((a) => [a.kind, a._count._all])) as Partial<Record<ApprovalKind, number>>,
-    /** Reported gifts still waiting for the finance officer or county staff. */
     reportedDonations,
     confirmedCashByFund: [...fundSums.entries()]
       .filter(([, rial]) => rial !== 0n)
       .map(([fund, rial]) => ({ fund: fund as Fund, rial }))
       .sort(byDesc),
     confirmedCashByCenter: top.map(([centerId, rial]) => ({ centerId, name: names.get(centerId) ?? '', rial })),
-    /** The centers beyond the top ones, summed. */
     otherCentersRial: ranked.slice(TOP_CENTERS).reduce((s, [, rial]) => s + rial, 0n),
     confirmedCashTotalRial: [...fundSums.values()].reduce((s, r) => s + r, 0n),
     centersByLicenseState: Object.fromEntries(centers.map((c) => [c.licenseState, c._count._all])) as Partial<Record<LicenseState, number>>,
@@ -139,5 +163,3 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: unknown = {}) {
     },
   };
 }
-
-export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -13,8 +13,19 @@ import { authorize } from '../policy.ts';
 import { receivedByKindAndFund } from './shared.ts';
 
 export const getOverviewInput = z.object({ countyId: z.string().min(1).max(64).optional() });
+export type GetOverviewInput = z.input<typeof getOverviewInput>;
 
-export async function getOverview(ctx: Ctx, actor: Actor, raw: unknown) {
+/** A county's or the province's month at a glance; counts keyed by state, kind and fund. */
+export interface Overview {
+  scope: { countyId: string } | { province: true };
+  month: { year: number; month: number };
+  centersByLicenseState: Record<string, number>;
+  pendingApprovalsByKind: Record<string, number>;
+  confirmedCashByFund: Record<string, bigint>;
+  overdueTasks: number;
+}
+
+export async function getOverview(ctx: Ctx, actor: Actor, raw: GetOverviewInput): Promise<Overview> {
   const input = parseInput(getOverviewInput, raw);
   if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN');
   const countyId = actor.role === 'COUNTY_STAFF' ? (actor.countyId ?? undefined) : input.countyId;

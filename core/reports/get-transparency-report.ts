@@ -11,20 +11,31 @@ import { DomainError } from '../errors.ts';
 import { id, parseInput } from '../input/schemas.ts';
 import { jalaliMonthRange } from '../jalali.ts';
 import { jalaliMonthInput } from './get-center-month-report.ts';
-import { distributedByFund, receivedByKindAndFund } from './shared.ts';
+import { distributedByFund, receivedByKindAndFund, type DistributedLine, type ReceivedLine } from './shared.ts';
 
 export const MIN_GROUP = 5;
 
 export const getTransparencyReportInput = jalaliMonthInput.extend({ centerId: id });
+export type GetTransparencyReportInput = z.input<typeof getTransparencyReportInput>;
 
 /** A count, or `null` meaning "fewer than MIN_GROUP" (but not none). */
 export type SafeCount = number | null;
+
+/** What a center publishes to its donors for a month: aggregates only. */
+export interface TransparencyReport {
+  center: { name: string };
+  period: { year: number; month: number };
+  received: Pick<ReceivedLine, 'kind' | 'fund' | 'confirmedRial' | 'confirmedEstimatedRial'>[];
+  distributed: Pick<DistributedLine, 'kind' | 'fund' | 'amountRial' | 'estimatedRial'>[];
+  householdsHelped: { category: string; households: SafeCount }[];
+  donors: SafeCount;
+}
 
 function safe(n: number): SafeCount {
   return n === 0 || n >= MIN_GROUP ? n : null;
 }
 
-export async function getTransparencyReport(ctx: Ctx, _actor: Actor, raw: unknown) {
+export async function getTransparencyReport(ctx: Ctx, _actor: Actor, raw: GetTransparencyReportInput): Promise<TransparencyReport> {
   const input = parseInput(getTransparencyReportInput, raw);
   const center = await ctx.db.center.findUnique({ where: { id: input.centerId }, select: { id: true, name: true, licenseState: true } });
   // Only centers that may act under their name publish reports (rule 1); anyone may read them.
