@@ -96,7 +96,7 @@ export const RULES: Record<Action, Rule> = {
   'center.read': { staff: ALL_STAFF, trustee: 'any' },
   'center.apply': { staff: OPERATORS },
   'center.update': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR'], write: true },
-  // County offices watch their centers and propose; the province office decides (issue 5's roles).
+  // County offices watch their centers and propose; the province office, which issues licenses, decides.
   'license.propose': { staff: OPERATORS },
   'license.decide': { staff: ['PROVINCE_ADMIN', 'PROVINCE_SUPERVISOR'] },
   'trustee.read': { staff: ALL_STAFF, trustee: 'any' },
@@ -140,7 +140,7 @@ export const RULES: Record<Action, Rule> = {
   'report.center': { staff: ALL_STAFF, trustee: 'any' },
   'report.overview': { staff: ALL_STAFF },
   'audit.read': { staff: ['PROVINCE_ADMIN', 'AUDITOR'] },
-  // A message to a center's donors or a network's volunteers (issue 6): the offices and the officers who keep donors.
+  // A message to a center's donors or a network's volunteers: the offices and the officers who keep donors.
   'broadcast.send': { staff: OPERATORS, trustee: ['CHAIR', 'VICE_CHAIR', 'DONORS_MEN', 'DONORS_WOMEN'], write: true },
 };
 
