@@ -4,8 +4,9 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { adminEnvShape, adminSettingsFrom, checkAdminEnv, type AdminSettings } from './admin/auth/settings.ts';
 import { botEnvShape, botSettingsFrom, checkBotEnv, type BotSettings } from './bot/settings.ts';
+import { flag } from './core/input/schemas.ts';
+import { adminEnvShape, adminSettingsFrom, checkAdminEnv, type AdminSettings } from './http/settings.ts';
 import { jobsEnvShape, jobsSettingsFrom, type JobsSettings } from './jobs/settings.ts';
 import { playgroundEnvShape, playgroundSettingsFrom, type PlaygroundSettings } from './playground/settings.ts';
 
@@ -16,10 +17,6 @@ const postgresUrl = z
   .trim()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL')
   .refine((v) => URL.canParse(v), 'is not a valid URL');
-
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -7,13 +7,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ResourceWithOptions } from 'adminjs';
 import { createCore, type Core } from '../core/index.ts';
 import type { BotWebhookOptions } from '../bot/webhook.ts';
+import { healthRoutes } from '../http/health.ts';
+import { defaultAdminSettings, type AdminSettings } from '../http/settings.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../prisma/client.ts';
 import type { Playground } from '../playground/runtime.ts';
 import type { PlaygroundSettings } from '../playground/settings.ts';
-import { defaultAdminSettings, type AdminSettings } from './auth/settings.ts';
 import type { AdminDeps } from './deps.ts';
-import { healthRoutes } from './plugins/health.ts';
 import type { ReceiptFilesOptions } from './receipts/receipt-source.ts';
 
 export interface AppDeps {

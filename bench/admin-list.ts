@@ -8,8 +8,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../admin/app.ts';
-import { SESSION_COOKIE } from '../admin/auth/cookie.ts';
 import { jalaliMonthRange, toJalali } from '../core/jalali.ts';
+import { SESSION_COOKIE } from '../http/cookie.ts';
 import { createLogger } from '../logger.ts';
 import { createStaffUser } from '../prisma/seed/factories.ts';
 import type { BenchDatabase } from './lib/database.ts';

@@ -4,10 +4,10 @@
  * ctx.t. Only private chats are served: the bot talks to people one to one.
  */
 import type { MiddlewareFn } from 'grammy';
+import { isLanguage, languageFromClient, translator, type Language } from '../messenger/i18n.ts';
 import { createActorResolver } from './actors.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { isLanguage, languageFromClient, translator, type Language } from './i18n.ts';
 import { currentUnit } from './update-unit.ts';
 
 export function chatAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {

@@ -7,9 +7,9 @@ import type { Conversation, ConversationFlavor } from '@grammyjs/conversations';
 import type { Context, SessionFlavor } from 'grammy';
 import type { Core } from '../core/index.ts';
 import type { Logger } from '../logger.ts';
+import type { Language, TFunction } from '../messenger/i18n.ts';
+import type { PlatformConfig } from '../messenger/platform.ts';
 import type { ActorResolver } from './actors.ts';
-import type { Language, TFunction } from './i18n.ts';
-import type { PlatformConfig } from './platform.ts';
 
 /**
  * Per chat, stored in BotSession (JSON). Keep it small and JSON-safe; a feature

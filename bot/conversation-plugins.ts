@@ -5,9 +5,9 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { MiddlewareFn } from 'grammy';
+import type { PlatformConfig } from '../messenger/platform.ts';
 import type { BotConversation, ConversationContext } from './context.ts';
 import { isGlobalUpdate } from './global-updates.ts';
-import type { PlatformConfig } from './platform.ts';
 import { currentUnit, markCallbackAnswered } from './update-unit.ts';
 
 /** Bounded: a retry holds the update's transaction (and the chat's lock) open. */

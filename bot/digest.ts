@@ -6,9 +6,9 @@
  */
 import type { TrusteeActor } from '../core/actor.ts';
 import type { Core } from '../core/index.ts';
+import { digits, formatJalaliDate } from '../messenger/format.ts';
+import type { Language, TFunction } from '../messenger/i18n.ts';
 import type { TrusteeRole } from '../prisma/generated/client/client.ts';
-import { digits, jalaliDate } from './format.ts';
-import type { Language, TFunction } from './i18n.ts';
 import { roleName } from './keyboards/trustee.ts';
 
 export interface DigestDeps {
@@ -45,7 +45,7 @@ export async function buildTrusteeDigest(deps: DigestDeps, membership: DigestMem
     role: membership.role,
   };
   const [tasks, decisions] = await Promise.all([core.work.listMyTasks(actor, {}), core.approvals.listPendingDecisions(actor, {})]);
-  const lines = [t('trustee:digest.title', { date: jalaliDate(core.ctx.clock.now(), lng), role: roleName(t, membership.role), center: membership.centerName })];
+  const lines = [t('trustee:digest.title', { date: formatJalaliDate(core.ctx.clock.now(), lng), role: roleName(t, membership.role), center: membership.centerName })];
   if (tasks.length === 0 && decisions.length === 0) {
     lines.push(t('trustee:digest.nothing'));
     return { text: lines.join('\n\n'), empty: true };
@@ -54,7 +54,7 @@ export async function buildTrusteeDigest(deps: DigestDeps, membership: DigestMem
     const overdue = tasks.filter((task) => task.overdue).length;
     const taskLines = [t('trustee:digest.tasks', { count: digits(tasks.length, lng), overdue: digits(overdue, lng) })];
     for (const task of tasks.slice(0, TASKS_SHOWN)) {
-      const line = t('trustee:digest.taskLine', { title: task.title, due: jalaliDate(task.dueAt, lng) });
+      const line = t('trustee:digest.taskLine', { title: task.title, due: formatJalaliDate(task.dueAt, lng) });
       taskLines.push(task.overdue ? line + t('trustee:tasks.overdue') : line);
     }
     if (tasks.length > TASKS_SHOWN) taskLines.push(t('trustee:digest.more', { count: digits(tasks.length - TASKS_SHOWN, lng) }));

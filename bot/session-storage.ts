@@ -5,7 +5,7 @@
  */
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { StorageAdapter } from 'grammy';
-import type { PlatformName } from './platform.ts';
+import type { Platform } from '../messenger/platform.ts';
 import { deleteSessionRow, readSessionRows, writeSessionRow } from './update-frame/index.ts';
 import { currentUnit, type UpdateUnit } from './update-unit.ts';
 
@@ -39,8 +39,8 @@ function keysReadTogether(key: string): string[] {
 }
 
 export class BotSessionStorage<T> implements StorageAdapter<T> {
-  readonly #platform: PlatformName;
-  constructor(platform: PlatformName) {
+  readonly #platform: Platform;
+  constructor(platform: Platform) {
     this.#platform = platform;
   }
 
@@ -77,7 +77,7 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
 }
 
 /** The same rows, in the shape the conversations plugin stores (versioned state). */
-export function conversationStorage<S>(platform: PlatformName): VersionedStateStorage<string, S> {
+export function conversationStorage<S>(platform: Platform): VersionedStateStorage<string, S> {
   const rows = new BotSessionStorage<VersionedState<S>>(platform);
   return { read: (k) => rows.read(k), write: (k, v) => rows.write(k, v), delete: (k) => rows.delete(k) };
 }

@@ -4,7 +4,7 @@
  * does not run; the rest of the app works as before.
  */
 import { z } from 'zod';
-import { platformConfig, type PlatformConfig } from './platform.ts';
+import { platformConfig, type PlatformConfig } from '../messenger/platform.ts';
 
 const httpUrl = z
   .string()

@@ -4,8 +4,8 @@
  * the same done / postpone buttons as the task's card in "My tasks".
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { jalaliDate } from './format.ts';
-import type { Language, TFunction } from './i18n.ts';
+import { formatJalaliDate } from '../messenger/format.ts';
+import type { Language, TFunction } from '../messenger/i18n.ts';
 import { taskCardKeyboard } from './keyboards/trustee.ts';
 
 export interface ReminderDeps {
@@ -23,7 +23,7 @@ export interface RemindedTask {
 export function buildTaskReminder(deps: ReminderDeps, task: RemindedTask, membershipId: string): { text: string; reply_markup: InlineKeyboardMarkup } {
   const key = task.dueAt.getTime() < deps.now.getTime() ? 'trustee:reminder.overdue' : 'trustee:reminder.due';
   return {
-    text: deps.t(key, { title: task.title, due: jalaliDate(task.dueAt, deps.language) }),
+    text: deps.t(key, { title: task.title, due: formatJalaliDate(task.dueAt, deps.language) }),
     reply_markup: taskCardKeyboard(deps.t, task.id, membershipId),
   };
 }

@@ -16,9 +16,9 @@ import type { MiddlewareFn, Transformer } from 'grammy';
 import { coreInTransaction } from '../core/index.ts';
 import type { Tx } from '../core/context.ts';
 import { isDomainError } from '../core/errors.ts';
+import { languageFromClient, translator, type Language, type TFunction } from '../messenger/i18n.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { languageFromClient, translator, type Language, type TFunction } from './i18n.ts';
 import { claimUpdate, updateFrames, type UpdateFrame } from './update-frame/index.ts';
 
 export interface UpdateUnit {

@@ -17,8 +17,8 @@ import pLimit from 'p-limit';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.ts';
+import type { PlatformConfig } from '../messenger/platform.ts';
 import type { BotContext } from './context.ts';
-import type { PlatformConfig } from './platform.ts';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 

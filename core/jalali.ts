@@ -1,6 +1,6 @@
 /**
  * The Jalali (Solar Hijri) calendar in Asia/Tehran, in one place: month
- * bounds for reports and schedules, and formatting with Persian digits.
+ * bounds for reports and schedules (messenger/format.ts writes dates for people).
  * Conversion uses date-fns-jalali; the time zone comes from Intl, so the
  * server's own zone never matters.
  */
@@ -68,26 +68,4 @@ export function addJalaliMonthsTo(d: JalaliDate, n: number): JalaliDate {
 export function jalaliToDbDate(d: JalaliDate): Date {
   const g = newDate(d.year, d.month - 1, d.day);
   return new Date(Date.UTC(g.getFullYear(), g.getMonth(), g.getDate()));
-}
-
-const faDate = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: TEHRAN, year: 'numeric', month: 'long', day: 'numeric' });
-const faDateTime = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
-  timeZone: TEHRAN,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const enDate = new Intl.DateTimeFormat('en-US-u-ca-persian', { timeZone: TEHRAN, year: 'numeric', month: 'long', day: 'numeric' });
-
-/** «۵ آذر ۱۴۰۵» in fa; "Azar 5, 1405 AP" in en. */
-export function formatJalaliDate(at: Date, lang: 'fa' | 'en' = 'fa'): string {
-  return (lang === 'fa' ? faDate : enDate).format(at);
-}
-
-/** «۱۴۰۵/۰۹/۰۵، ۱۰:۳۰» */
-export function formatJalaliDateTime(at: Date): string {
-  return faDateTime.format(at);
 }

@@ -2,7 +2,7 @@
  * Settings of the sender and the reminders, with the defaults the issue names.
  * config.ts reads the SENDER_* / QUIET_HOURS / REMINDER_* variables into these.
  */
-import type { PlatformName } from '../bot/platform.ts';
+import type { Platform } from '../messenger/platform.ts';
 
 export interface SenderLimits {
   /** Messages per second to all chats together (Telegram: about 30). */
@@ -12,7 +12,7 @@ export interface SenderLimits {
 }
 
 /** Bale publishes no numbers; it is given Telegram's, which it has not been seen to reject. */
-export const DEFAULT_LIMITS: Record<PlatformName, SenderLimits> = {
+export const DEFAULT_LIMITS: Record<Platform, SenderLimits> = {
   TELEGRAM: { perSecond: 30, perChatPerSecond: 1 },
   BALE: { perSecond: 30, perChatPerSecond: 1 },
   // The playground is a page on this server: no messenger limit to respect, but one chat

@@ -11,11 +11,11 @@
  */
 import { Api, type ApiClientOptions } from 'grammy';
 import type { PgBoss } from 'pg-boss';
-import type { PlatformName } from '../bot/platform.ts';
-import { botIdFromToken } from '../bot/deps.ts';
 import type { Core } from '../core/index.ts';
 import { TEHRAN } from '../core/jalali.ts';
 import type { Logger } from '../logger.ts';
+import { botIdFromToken } from '../messenger/bot-id.ts';
+import type { Platform } from '../messenger/platform.ts';
 import type { Database } from '../prisma/client.ts';
 import { createBoss } from './boss.ts';
 import { systemJobClock, type JobClock } from './clock.ts';
@@ -26,7 +26,7 @@ import { createOutboxSender, type OutboxSender } from './sender/outbox-sender.ts
 export const REMINDERS_TICK_QUEUE = 'reminders-tick';
 
 export interface JobsBot {
-  platform: PlatformName;
+  platform: Platform;
   token: string;
   apiRoot: string;
   /** This bot's Bot API at grammY's client.fetch (the playground's in-process API); else JobsDeps.fetch or the network. */
@@ -40,7 +40,7 @@ export interface JobsDeps {
   bots: JobsBot[];
   /** PostgreSQL: pg-boss's own connection (DATABASE_URL). */
   bossConnectionString?: string;
-  limits?: Partial<Record<PlatformName, Partial<SenderLimits>>>;
+  limits?: Partial<Record<Platform, Partial<SenderLimits>>>;
   reminders?: Partial<ReminderSettings>;
   /** Cron (Tehran time) of the reminder tick. */
   tickCron?: string;

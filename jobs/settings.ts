@@ -5,11 +5,8 @@
  * out of a process (e.g. a second web process next to one that sends).
  */
 import { z } from 'zod';
+import { flag } from '../core/input/schemas.ts';
 import { parseQuietHours, type QuietHours, type ReminderSettings, type SenderLimits } from './config.ts';
-
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const dayList = z
   .string()

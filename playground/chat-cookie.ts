@@ -6,17 +6,16 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../messenger/i18n.ts';
 import { IDENTITIES, type Identity } from './messages.ts';
 
 export const CHAT_COOKIE = 'imdad_playground';
 export const PLAYGROUND_PATH = '/playground';
 
-export type PageLanguage = 'fa' | 'en';
-
 export interface ChatCookie {
   chatId: string;
   identity: Identity;
-  language: PageLanguage;
+  language: Language;
 }
 
 function mac(secret: string, value: string): string {
@@ -31,7 +30,7 @@ export function encodeChatCookie(secret: string, c: ChatCookie): string {
 export function decodeChatCookie(secret: string, raw: string): ChatCookie | null {
   const m = /^(\d{15})\.([a-z-]+)\.(fa|en)\.([A-Za-z0-9_-]{43})$/.exec(raw);
   if (!m) return null;
-  const [, chatId, identity, language, given] = m as unknown as [string, string, string, PageLanguage, string];
+  const [, chatId, identity, language, given] = m as unknown as [string, string, string, Language, string];
   const expected = Buffer.from(mac(secret, `${chatId}.${identity}.${language}`));
   if (!timingSafeEqual(Buffer.from(given), expected)) return null;
   if (!(IDENTITIES as readonly string[]).includes(identity)) return null;

@@ -13,8 +13,8 @@
  */
 import type { ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { FILE_URL_PREFIX, type MessageStore, type ChatButton, type ChatMessage, type ChatReplyKeyboard } from './messages.ts';
 import { readApiPayload } from './multipart.ts';
-import { FILE_URL_PREFIX, type MessageStore, type PgButton, type PgMessage, type PgReplyKeyboard } from './messages.ts';
 
 export const PLAYGROUND_TOKEN = '100:playground';
 export const PLAYGROUND_BOT_INFO: UserFromGetMe = {
@@ -70,7 +70,7 @@ class ApiError extends Error {
   }
 }
 
-function inlineKeyboardOf(markup: unknown): PgButton[][] | undefined {
+function inlineKeyboardOf(markup: unknown): ChatButton[][] | undefined {
   const rows = (markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard;
   if (!Array.isArray(rows)) return undefined;
   return rows.map((row: Payload[]) =>
@@ -84,7 +84,7 @@ function inlineKeyboardOf(markup: unknown): PgButton[][] | undefined {
 }
 
 /** The reply keyboard a message sets: a keyboard, null (removed), or undefined (unchanged). */
-function replyKeyboardOf(markup: unknown): PgReplyKeyboard | null | undefined {
+function replyKeyboardOf(markup: unknown): ChatReplyKeyboard | null | undefined {
   const m = markup as Payload | undefined;
   if (!m) return undefined;
   if (m.remove_keyboard) return null;
@@ -128,7 +128,7 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
     return String(id);
   }
 
-  function apiMessage(chatId: string, m: PgMessage, extra: Payload): Payload {
+  function apiMessage(chatId: string, m: ChatMessage, extra: Payload): Payload {
     return {
       message_id: m.id,
       date: m.date,
@@ -156,7 +156,7 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
     return { fileId, name };
   }
 
-  function send(chatId: string, p: Payload, content: Omit<PgMessage, 'id' | 'from' | 'date'>, extra: Payload = {}): Payload {
+  function send(chatId: string, p: Payload, content: Omit<ChatMessage, 'id' | 'from' | 'date'>, extra: Payload = {}): Payload {
     const inline = inlineKeyboardOf(p.reply_markup);
     const m = store.add(chatId, {
       id: store.nextMessageId(),
@@ -170,7 +170,7 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
     return apiMessage(chatId, m, { ...extra, ...(inline ? { reply_markup: p.reply_markup } : {}) });
   }
 
-  function edit(p: Payload, change: (m: PgMessage) => PgMessage): Payload {
+  function edit(p: Payload, change: (m: ChatMessage) => ChatMessage): Payload {
     const chatId = chatIdOf(p);
     const messageId = Number(p.message_id);
     const inline = inlineKeyboardOf(p.reply_markup);

@@ -10,14 +10,14 @@ import { EventEmitter } from 'node:events';
 export type Identity = 'new-donor' | 'demo-donor' | 'volunteer' | 'trustee';
 export const IDENTITIES: readonly Identity[] = ['new-donor', 'demo-donor', 'volunteer', 'trustee'];
 
-export interface PgButton {
+export interface ChatButton {
   text: string;
   data?: string;
   url?: string;
   copyText?: string;
 }
 
-export interface PgMessage {
+export interface ChatMessage {
   id: number;
   from: 'bot' | 'user';
   /** Unix seconds. */
@@ -27,28 +27,28 @@ export interface PgMessage {
   photo?: { url: string };
   document?: { url: string; name: string };
   contact?: { name: string; phone: string };
-  inlineKeyboard?: PgButton[][];
+  inlineKeyboard?: ChatButton[][];
   edited?: boolean;
 }
 
-export interface PgReplyKeyboard {
+export interface ChatReplyKeyboard {
   rows: { text: string; requestContact?: boolean }[][];
   oneTime: boolean;
   placeholder?: string;
 }
 
-export type PgEvent =
-  | { type: 'message'; data: PgMessage }
-  | { type: 'edit'; data: PgMessage }
+export type ChatEvent =
+  | { type: 'message'; data: ChatMessage }
+  | { type: 'edit'; data: ChatMessage }
   | { type: 'delete'; data: { id: number } }
-  | { type: 'keyboard'; data: { replyKeyboard: PgReplyKeyboard | null } }
+  | { type: 'keyboard'; data: { replyKeyboard: ChatReplyKeyboard | null } }
   | { type: 'toast'; data: { text: string } }
   | { type: 'typing'; data: Record<string, never> };
 
-export interface PgChat {
+export interface ChatState {
   id: string;
-  messages: PgMessage[];
-  replyKeyboard: PgReplyKeyboard | null;
+  messages: ChatMessage[];
+  replyKeyboard: ChatReplyKeyboard | null;
   /** File ids shown in this chat (its uploads and what the bot sent it): the only ones it may download. */
   files: Set<string>;
 }
@@ -59,31 +59,31 @@ export const FILE_URL_PREFIX = '/playground/api/files/';
 
 export interface MessageStore {
   /** The chat (created empty when unknown; marks it recently used). */
-  chat(chatId: string): PgChat;
-  peek(chatId: string): PgChat | undefined;
+  chat(chatId: string): ChatState;
+  peek(chatId: string): ChatState | undefined;
   nextMessageId(): number;
-  add(chatId: string, message: PgMessage): PgMessage;
-  edit(chatId: string, messageId: number, change: (m: PgMessage) => PgMessage): PgMessage | null;
+  add(chatId: string, message: ChatMessage): ChatMessage;
+  edit(chatId: string, messageId: number, change: (m: ChatMessage) => ChatMessage): ChatMessage | null;
   remove(chatId: string, messageId: number): boolean;
-  find(chatId: string, messageId: number): PgMessage | undefined;
-  setReplyKeyboard(chatId: string, keyboard: PgReplyKeyboard | null): void;
+  find(chatId: string, messageId: number): ChatMessage | undefined;
+  setReplyKeyboard(chatId: string, keyboard: ChatReplyKeyboard | null): void;
   allowFile(chatId: string, fileId: string): void;
-  emit(chatId: string, event: PgEvent): void;
+  emit(chatId: string, event: ChatEvent): void;
   /** Listens to one chat's events; returns the unsubscribe function. */
-  subscribe(chatId: string, listener: (event: PgEvent) => void): () => void;
+  subscribe(chatId: string, listener: (event: ChatEvent) => void): () => void;
 }
 
 export function createMessageStore(options: { maxMessages?: number; maxChats?: number } = {}): MessageStore {
   const maxMessages = options.maxMessages ?? MAX_MESSAGES;
   const maxChats = options.maxChats ?? MAX_CHATS;
-  const chats = new Map<string, PgChat>();
+  const chats = new Map<string, ChatState>();
   const events = new EventEmitter();
   // Every open page of every chat listens here.
   events.setMaxListeners(0);
   // Above the ids of earlier runs (roughly): a bot's stored conversation never meets a reused id.
   let nextId = Math.floor(Date.now() / 1000) - 1_700_000_000;
 
-  function chat(chatId: string): PgChat {
+  function chat(chatId: string): ChatState {
     let c = chats.get(chatId);
     if (c) chats.delete(chatId);
     else c = { id: chatId, messages: [], replyKeyboard: null, files: new Set() };

@@ -1,19 +1,19 @@
 /**
- * The playground's HTTP side (registered by admin/app.ts when enabled):
- * the page and its assets, the chat API and the chat's server-sent events.
- * Every POST must come from this site (admin/auth/same-origin.ts); when a
- * login is required, every URL needs a live panel staff session first.
+ * The playground's HTTP side (registered by app.ts when enabled): the page
+ * and its assets, the chat API and the chat's server-sent events. Every POST
+ * must come from this site (http/same-origin.ts); when a login is required,
+ * every URL needs a live panel staff session first (staff-gate.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isCrossSite } from '../admin/auth/same-origin.ts';
-import { translator } from '../bot/i18n.ts';
 import { isDomainError } from '../core/errors.ts';
-import { createSessionStore } from '../admin/auth/session-store.ts';
-import type { AdminSettings } from '../admin/auth/settings.ts';
-import { CHAT_COOKIE, decodeChatCookie, readCookie, setChatCookie, type ChatCookie, type PageLanguage } from './chat-cookie.ts';
+import { isCrossSite } from '../http/same-origin.ts';
+import { createSessionStore } from '../http/session-store.ts';
+import type { AdminSettings } from '../http/settings.ts';
+import { localeTree, translator, type Language } from '../messenger/i18n.ts';
+import { CHAT_COOKIE, decodeChatCookie, readCookie, setChatCookie, type ChatCookie } from './chat-cookie.ts';
 import { availableIdentities, listCenters, startIdentity } from './identities.ts';
-import { IDENTITIES, type Identity, type PgEvent } from './messages.ts';
+import { IDENTITIES, type Identity, type ChatEvent } from './messages.ts';
 import { PlaygroundInputError, type Playground } from './runtime.ts';
 import type { PlaygroundSettings } from './settings.ts';
 import { staffGate } from './staff-gate.ts';
@@ -39,8 +39,8 @@ function isIdentity(v: unknown): v is Identity {
 }
 
 export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = async (app, opts) => {
-  const pg = opts.playground;
-  const db = pg.database.db;
+  const playground = opts.playground;
+  const db = playground.database.db;
   const secret = opts.admin?.sessionSecret ?? randomBytes(32).toString('base64url');
   const secure = (req: FastifyRequest) => (opts.admin?.cookieSecure === 'auto' || !opts.admin ? req.protocol === 'https' : opts.admin.cookieSecure);
 
@@ -49,7 +49,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
       ? createSessionStore({
           db,
           secret,
-          clock: pg.core.ctx.clock,
+          clock: playground.core.ctx.clock,
           idleTimeoutMs: opts.admin.idleTimeoutMs,
           absoluteTimeoutMs: opts.admin.absoluteTimeoutMs,
         })
@@ -90,8 +90,8 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
   };
 
   async function state(c: ChatCookie | null) {
-    const [identities, centers] = await Promise.all([availableIdentities(pg), listCenters(pg)]);
-    const chat = c ? pg.store.chat(c.chatId) : null;
+    const [identities, centers] = await Promise.all([availableIdentities(playground), listCenters(playground)]);
+    const chat = c ? playground.store.chat(c.chatId) : null;
     return {
       enabled: true as const,
       chat: c ? { id: c.chatId, identity: c.identity, userLanguage: c.language } : null,
@@ -111,11 +111,11 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
     const body = (req.body ?? {}) as { identity?: unknown; centerCode?: unknown; language?: unknown };
     if (!isIdentity(body.identity)) return sendError(reply, 400, 'BAD_IDENTITY');
     if (body.centerCode !== undefined && body.centerCode !== null && typeof body.centerCode !== 'string') return sendError(reply, 400, 'BAD_CENTER');
-    const language: PageLanguage = body.language === 'en' ? 'en' : 'fa';
-    const c: ChatCookie = { chatId: pg.newChatId(), identity: body.identity, language };
-    pg.store.chat(c.chatId);
+    const language: Language = body.language === 'en' ? 'en' : 'fa';
+    const c: ChatCookie = { chatId: playground.newChatId(), identity: body.identity, language };
+    playground.store.chat(c.chatId);
     setChatCookie(reply, secret, c, secure(req));
-    await startIdentity(pg, c.chatId, c.identity, { language, ...(body.centerCode ? { centerCode: body.centerCode } : {}) });
+    await startIdentity(playground, c.chatId, c.identity, { language, ...(body.centerCode ? { centerCode: body.centerCode } : {}) });
     reply.header('cache-control', 'no-store');
     return state(c);
   });
@@ -124,7 +124,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
     const c = requireChat(req);
     const text = (req.body as { text?: unknown } | undefined)?.text;
     if (typeof text !== 'string' || !text.trim() || text.length > 4096) return sendError(reply, 400, 'BAD_TEXT');
-    await pg.sendText(c.chatId, text, c.language);
+    await playground.sendText(c.chatId, text, c.language);
     return { ok: true };
   });
 
@@ -132,7 +132,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
     const c = requireChat(req);
     const body = (req.body ?? {}) as { messageId?: unknown; data?: unknown };
     if (!Number.isSafeInteger(body.messageId) || typeof body.data !== 'string') return sendError(reply, 400, 'BAD_PRESS');
-    await pg.press(c.chatId, body.messageId as number, body.data, c.language);
+    await playground.press(c.chatId, body.messageId as number, body.data, c.language);
     return { ok: true };
   });
 
@@ -143,7 +143,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
     const phone = typeof body.phone === 'string' ? body.phone.trim() : '';
     if (!name || name.length > 100) return sendError(reply, 400, 'BAD_NAME');
     if (!/^\+?[0-9\u06F0-\u06F9\u0660-\u0669 ()-]{5,20}$/.test(phone)) return sendError(reply, 400, 'BAD_PHONE');
-    await pg.shareContact(c.chatId, { name, phone }, c.language);
+    await playground.shareContact(c.chatId, { name, phone }, c.language);
     return { ok: true };
   });
 
@@ -175,7 +175,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
       }
       if (!file || file.bytes.length === 0) return sendError(reply, 400, 'NO_FILE');
       if (!UPLOAD_TYPES.test(file.mimeType)) return sendError(reply, 415, 'BAD_FILE_TYPE');
-      await pg.sendFile(c.chatId, { ...file, ...(caption ? { caption } : {}) }, c.language);
+      await playground.sendFile(c.chatId, { ...file, ...(caption ? { caption } : {}) }, c.language);
       return { ok: true };
     });
   });
@@ -183,7 +183,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
   app.get('/playground/api/files/:fileId', async (req, reply) => {
     const c = chatOf(req);
     const { fileId } = req.params as { fileId: string };
-    const f = c && /^[A-Za-z0-9_-]{1,100}$/.test(fileId) ? await pg.file(c.chatId, fileId) : null;
+    const f = c && /^[A-Za-z0-9_-]{1,100}$/.test(fileId) ? await playground.file(c.chatId, fileId) : null;
     if (!f) return sendError(reply, 404, 'NOT_FOUND');
     // Shown inline only as an image or a PDF; anything else downloads, and never runs here.
     const inline = UPLOAD_TYPES.test(f.mimeType);
@@ -214,8 +214,8 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
       'x-content-type-options': 'nosniff',
     });
     res.write('retry: 3000\n\n');
-    const write = (e: PgEvent) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
-    const unsubscribe = pg.store.subscribe(c.chatId, write);
+    const write = (e: ChatEvent) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    const unsubscribe = playground.store.subscribe(c.chatId, write);
     const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
     const end = () => {
       clearInterval(ping);
@@ -228,16 +228,7 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
   });
 
   app.get('/playground/api/strings', async (req, reply) => {
-    const lng = (req.query as { lng?: string }).lng === 'en' ? 'en' : 'fa';
-    return reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(await readStrings(lng));
+    const lng: Language = (req.query as { lng?: string }).lng === 'en' ? 'en' : 'fa';
+    return reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(localeTree(lng, 'playground')));
   });
 };
-
-async function readStrings(lng: PageLanguage): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  try {
-    return await readFile(new URL(`../locales/${lng}/playground.json`, import.meta.url), 'utf8');
-  } catch {
-    return '{}';
-  }
-}

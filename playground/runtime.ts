@@ -10,14 +10,14 @@ import type { Bot } from 'grammy';
 import type { Message, Update, User } from 'grammy/types';
 import { createBot } from '../bot/index.ts';
 import type { BotContext } from '../bot/context.ts';
-import { botIdFromToken } from '../bot/deps.ts';
-import { platformConfig, type PlatformConfig } from '../bot/platform.ts';
 import type { Clock } from '../core/context.ts';
 import type { Core } from '../core/index.ts';
 import type { Logger } from '../logger.ts';
+import { botIdFromToken } from '../messenger/bot-id.ts';
+import { platformConfig, type PlatformConfig } from '../messenger/platform.ts';
 import type { Database } from '../prisma/client.ts';
 import { createPlaygroundApi, PLAYGROUND_BOT_INFO, PLAYGROUND_TOKEN, type PlaygroundApi } from './fake-bot-api.ts';
-import { createMessageStore, FILE_URL_PREFIX, type MessageStore, type PgMessage } from './messages.ts';
+import { createMessageStore, FILE_URL_PREFIX, type MessageStore, type ChatMessage } from './messages.ts';
 
 export interface PlaygroundDeps {
   database: Database;
@@ -119,11 +119,11 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
   });
   const chatOf = (chatId: string) => ({ id: Number(chatId), type: 'private' as const, first_name: USER_NAME });
 
-  function echo(chatId: string, content: Omit<PgMessage, 'id' | 'from' | 'date'>): PgMessage {
+  function echo(chatId: string, content: Omit<ChatMessage, 'id' | 'from' | 'date'>): ChatMessage {
     return store.add(chatId, { id: store.nextMessageId(), from: 'user', date: Math.floor(Date.now() / 1000), ...content });
   }
 
-  function messageUpdate(chatId: string, m: PgMessage, language: string, body: Partial<Message>): Update {
+  function messageUpdate(chatId: string, m: ChatMessage, language: string, body: Partial<Message>): Update {
     return {
       update_id: nextUpdateId(),
       message: { message_id: m.id, date: m.date, chat: chatOf(chatId), from: userOf(chatId, language), ...body } as Update['message'] & {},
@@ -201,7 +201,7 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     },
 
     async sendFile(chatId, upload, language) {
-      const fileId = `pg-${randomUUID()}`;
+      const fileId = `playground-${randomUUID()}`;
       // Written before the bot sees it: the bot's update must not wait for the database here.
       await db.playgroundFile.create({ data: { id: fileId, chatId, mimeType: upload.mimeType, bytes: new Uint8Array(upload.bytes) } });
       api.rememberFile(fileId, { bytes: upload.bytes, mimeType: upload.mimeType, name: upload.name });

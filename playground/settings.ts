@@ -5,10 +5,7 @@
  * database is embedded and NODE_ENV is not production.
  */
 import { z } from 'zod';
-
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+import { flag } from '../core/input/schemas.ts';
 
 export const playgroundEnvShape = {
   /** The browser playground at /playground: 1 on, 0 off; default on only with the embedded database. */

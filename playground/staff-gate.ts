@@ -8,9 +8,9 @@
  * so logging out of the panel ends the playground too.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../admin/auth/cookie.ts';
-import type { SessionStore } from '../admin/auth/session-store.ts';
-import { loadCurrentAdmin } from '../admin/current-admin.ts';
+import { SESSION_COOKIE } from '../http/cookie.ts';
+import { loadCurrentAdmin } from '../http/current-admin.ts';
+import type { SessionStore } from '../http/session-store.ts';
 import type { Db } from '../prisma/client.ts';
 import { PLAYGROUND_PATH, readCookie, serializeCookie } from './chat-cookie.ts';
 

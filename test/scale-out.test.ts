@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { renderNotification } from '../jobs/sender/render.ts';
+import { renderNotification } from '../messenger/notification-render.ts';
 import type { Database } from '../prisma/client.ts';
 import { createTestDatabase, testDbKind } from './helpers/db.ts';
 import { createTestUser } from './helpers/bot/test-user.ts';

@@ -16,7 +16,7 @@ import { ADMIN_JS_TMP_DIR, componentsBundler, generateUserComponentEntry } from 
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** What components may import from: a change in any of these files rebuilds the bundle. */
-const INPUT_ROOTS = ['admin/components', 'admin/ui', 'core', 'locales', 'package-lock.json'];
+const INPUT_ROOTS = ['admin/components', 'admin/ui', 'core', 'messenger', 'locales', 'package-lock.json'];
 
 export interface ComponentsBundle {
   code: string;

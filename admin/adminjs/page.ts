@@ -7,7 +7,8 @@
  * Anything that still points outside the server makes the render fail loudly, so an
  * AdminJS upgrade that changes the template is caught by the tests instead of by users.
  */
-import { directionOf, translate, type AdminLocale } from '../locale/index.ts';
+import type { Language } from '../../messenger/i18n.ts';
+import { directionOf, translate } from '../locale/index.ts';
 import { STYLESHEET_PATH } from './static.ts';
 
 const GOOGLE_FONTS_LINK = /<link[^>]+fonts\.googleapis\.com[^>]*>/g;
@@ -21,7 +22,7 @@ function escapeScriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-export function patchPage(html: string, lng: AdminLocale): string {
+export function patchPage(html: string, lng: Language): string {
   if (!HTML_TAG.test(html) || !html.includes('</head>')) throw new PageTemplateChangedError('AdminJS page: <html lang=…> or </head> not found');
   const select = {
     placeholder: translate(lng, 'select.placeholder'),

@@ -11,7 +11,7 @@ import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import AdminJS, { Router } from 'adminjs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DEFAULT_ADMIN_LOCALE } from '../locale/index.ts';
+import { DEFAULT_LANGUAGE } from '../../messenger/i18n.ts';
 import type { ComponentsBundle } from './bundle.ts';
 import { patchDesignSystemBundle, patchPage } from './page.ts';
 
@@ -87,7 +87,7 @@ export async function adminjsRoutes(app: FastifyInstance, options: { admin: Admi
             .header('cache-control', 'no-store')
             .header('content-security-policy', PANEL_CSP)
             .type('text/html; charset=utf-8')
-            .send(patchPage(result, req.currentAdmin?.locale ?? DEFAULT_ADMIN_LOCALE));
+            .send(patchPage(result, req.currentAdmin?.locale ?? DEFAULT_LANGUAGE));
         }
         reply.header('cache-control', 'no-store');
         return reply.send(result ?? {});

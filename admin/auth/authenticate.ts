@@ -11,11 +11,11 @@ import type { SystemActor } from '../../core/actor.ts';
 import type { Clock } from '../../core/context.ts';
 import { normalizeText } from '../../core/input/normalize.ts';
 import { hashPassword, verifyPassword } from '../../core/security/password.ts';
+import { loadCurrentAdmin, type CurrentAdmin } from '../../http/current-admin.ts';
+import type { AdminSettings } from '../../http/settings.ts';
+import type { Language } from '../../messenger/i18n.ts';
 import type { Db } from '../../prisma/client.ts';
-import { loadCurrentAdmin, type CurrentAdmin } from '../current-admin.ts';
-import type { AdminLocale } from '../locale/index.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import type { AdminSettings } from './settings.ts';
 
 export type LoginFailure = 'invalid' | 'locked' | 'not-appointed';
 export type LoginResult = { ok: true; admin: CurrentAdmin } | { ok: false; reason: LoginFailure; retryAfterMs: number };
@@ -25,7 +25,7 @@ export interface LoginAttempt {
   password: string;
   ip: string;
   userAgent?: string;
-  locale: AdminLocale;
+  locale: Language;
 }
 
 export interface Authenticator {

@@ -10,13 +10,14 @@
  * (not GET/HEAD) from another site are refused first, before any handler runs.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clearSessionCookie, readSessionToken } from '../../http/cookie.ts';
+import { loadCurrentAdmin, type CurrentAdmin } from '../../http/current-admin.ts';
+import { isCrossSite } from '../../http/same-origin.ts';
+import type { AdminSessionRow, SessionStore } from '../../http/session-store.ts';
+import type { AdminSettings } from '../../http/settings.ts';
+import { DEFAULT_LANGUAGE } from '../../messenger/i18n.ts';
 import type { Db } from '../../prisma/client.ts';
-import { loadCurrentAdmin, type CurrentAdmin } from '../current-admin.ts';
-import { DEFAULT_ADMIN_LOCALE, translate } from '../locale/index.ts';
-import { clearSessionCookie, readSessionToken } from './cookie.ts';
-import { isCrossSite } from './same-origin.ts';
-import type { AdminSessionRow, SessionStore } from './session-store.ts';
-import type { AdminSettings } from './settings.ts';
+import { translate } from '../locale/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -69,7 +70,7 @@ export async function attachSession(req: FastifyRequest, options: Pick<GuardOpti
 }
 
 function refuseCrossSite(reply: FastifyReply): FastifyReply {
-  return reply.code(403).type('text/plain; charset=utf-8').send(translate(DEFAULT_ADMIN_LOCALE, 'login.crossSite'));
+  return reply.code(403).type('text/plain; charset=utf-8').send(translate(DEFAULT_LANGUAGE, 'login.crossSite'));
 }
 
 export function installAdminGuard(app: FastifyInstance, options: GuardOptions): void {

@@ -2,8 +2,9 @@
  * The login and logout-confirmation pages: plain server-rendered forms (no scripts, no
  * external resources), right-to-left in Persian, in the self-hosted Vazirmatn font.
  */
-import { directionOf, localDigits, translate, type AdminLocale } from '../locale/index.ts';
+import type { Language } from '../../messenger/i18n.ts';
 import { STYLESHEET_PATH } from '../adminjs/static.ts';
+import { directionOf, localDigits, translate } from '../locale/index.ts';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,7 +25,7 @@ nav { margin-top: 18px; text-align: center; font-size: 13px; }
 nav a { color: #3040d6; }
 `;
 
-function page(lng: AdminLocale, title: string, body: string): string {
+function page(lng: Language, title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="${lng}" dir="${directionOf(lng)}">
 <head>
@@ -49,10 +50,10 @@ export type LoginMessage =
   | { kind: 'locked'; tone: 'error'; minutes: number }
   | { kind: 'expired' | 'loggedOut'; tone: 'info' };
 
-export function renderLoginPage(options: { lng: AdminLocale; username?: string; next?: string | null; message?: LoginMessage }): string {
+export function renderLoginPage(options: { lng: Language; username?: string; next?: string | null; message?: LoginMessage }): string {
   const { lng, username = '', next, message } = options;
   const t = (key: string, vars?: Record<string, string | number>) => escapeHtml(translate(lng, key, vars));
-  const other: AdminLocale = lng === 'fa' ? 'en' : 'fa';
+  const other: Language = lng === 'fa' ? 'en' : 'fa';
   const switchHref = `/admin/login?lang=${other}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
   const notice = message
     ? `<div class="msg ${message.tone}" role="${message.tone === 'error' ? 'alert' : 'status'}">${
@@ -78,7 +79,7 @@ ${next ? `<input type="hidden" name="next" value="${escapeHtml(next)}">` : ''}
   );
 }
 
-export function renderLogoutPage(lng: AdminLocale): string {
+export function renderLogoutPage(lng: Language): string {
   const t = (key: string) => escapeHtml(translate(lng, key));
   return page(
     lng,

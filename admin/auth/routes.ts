@@ -5,14 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../core/audit.ts';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from '../../http/cookie.ts';
+import type { SessionStore } from '../../http/session-store.ts';
+import type { AdminSettings } from '../../http/settings.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../messenger/i18n.ts';
 import type { Db } from '../../prisma/client.ts';
-import { DEFAULT_ADMIN_LOCALE, isAdminLocale, type AdminLocale } from '../locale/index.ts';
 import type { Authenticator } from './authenticate.ts';
-import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie.ts';
 import { ADMIN_ROOT, attachSession, LOGIN_PATH, safeNext } from './guard.ts';
 import { renderLoginPage, renderLogoutPage, type LoginMessage } from './login-page.ts';
-import type { SessionStore } from './session-store.ts';
-import type { AdminSettings } from './settings.ts';
 
 export const LOGOUT_PATH = '/admin/logout';
 export const LANGUAGE_PATH = '/admin/language';
@@ -47,8 +47,8 @@ function html(reply: FastifyReply, code: number, body: string): FastifyReply {
     .send(body);
 }
 
-function localeOf(value: string | undefined): AdminLocale {
-  return isAdminLocale(value) ? value : DEFAULT_ADMIN_LOCALE;
+function localeOf(value: string | undefined): Language {
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
@@ -95,7 +95,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   });
 
   // Logging out changes state, so GET only asks (AdminJS's menu item is a link); the form POSTs.
-  app.get(LOGOUT_PATH, async (req, reply) => html(reply, 200, renderLogoutPage(req.currentAdmin?.locale ?? DEFAULT_ADMIN_LOCALE)));
+  app.get(LOGOUT_PATH, async (req, reply) => html(reply, 200, renderLogoutPage(req.currentAdmin?.locale ?? DEFAULT_LANGUAGE)));
 
   app.post(LOGOUT_PATH, async (req, reply) => {
     const session = req.adminSession;
@@ -106,12 +106,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       }
     }
     clearSessionCookie(req, reply, settings);
-    return reply.redirect(`${LOGIN_PATH}?loggedOut=1&lang=${session?.data.locale ?? DEFAULT_ADMIN_LOCALE}`, 303);
+    return reply.redirect(`${LOGIN_PATH}?loggedOut=1&lang=${session?.data.locale ?? DEFAULT_LANGUAGE}`, 303);
   });
 
   app.post(LANGUAGE_PATH, async (req, reply) => {
     const form = formOf(req);
-    if (req.adminSession && isAdminLocale(form.lang)) await sessions.setLocale(req.adminSession, form.lang);
+    if (req.adminSession && isLanguage(form.lang)) await sessions.setLocale(req.adminSession, form.lang);
     return reply.redirect(safeNext(form.back) ?? ADMIN_ROOT, 303);
   });
 }

@@ -1,30 +1,21 @@
 /**
- * The panel's languages: fa (default) and en. AdminJS gets its UI strings from
- * locales/<lng>/admin.json (`adminjs` subtree) merged with every other
- * locales/<lng>/admin-*.json file (resources, dashboard: written as AdminJS translations,
- * e.g. `{ "resources": { "Center": { "properties": { ... } } } }`). Server-rendered text
- * (login page, errors) uses `translate`.
+ * The panel's strings, shaped for AdminJS from the trees messenger/i18n.ts loaded: AdminJS
+ * gets its UI strings from the `admin` namespace's `adminjs` subtree merged with every
+ * admin-* namespace (resources, dashboard: written as AdminJS translations, e.g.
+ * `{ "resources": { "Center": { "properties": { ... } } } }`). Server-rendered text (login
+ * page, errors) uses `translate`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locale, LocaleTranslations } from 'adminjs';
+import { persianDigits } from '../../messenger/digits.ts';
+import { localeNamespaces, localeTree, type Language, type LocaleTree } from '../../messenger/i18n.ts';
 
-export const ADMIN_LOCALES = ['fa', 'en'] as const;
-export type AdminLocale = (typeof ADMIN_LOCALES)[number];
-export const DEFAULT_ADMIN_LOCALE: AdminLocale = 'fa';
-
-export function isAdminLocale(value: unknown): value is AdminLocale {
-  return typeof value === 'string' && (ADMIN_LOCALES as readonly string[]).includes(value);
-}
-
-export function directionOf(lng: AdminLocale): 'rtl' | 'ltr' {
+export function directionOf(lng: Language): 'rtl' | 'ltr' {
   return lng === 'fa' ? 'rtl' : 'ltr';
 }
 
-type Tree = { [key: string]: string | Tree };
+type Tree = LocaleTree;
 
-const LOCALES_DIR = path.resolve(import.meta.dirname, '../../locales');
-const cache = new Map<AdminLocale, { admin: Tree; adminjs: LocaleTranslations }>();
+const cache = new Map<Language, LocaleTranslations>();
 
 function isTree(value: unknown): value is Tree {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,27 +30,17 @@ function deepMerge(target: Tree, source: Tree): Tree {
   return out;
 }
 
-function readTree(file: string): Tree {
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!isTree(parsed)) throw new Error(`${file}: expected a JSON object`);
-  return parsed;
-}
-
-function load(lng: AdminLocale): { admin: Tree; adminjs: LocaleTranslations } {
-  let entry = cache.get(lng);
-  if (!entry) {
-    const dir = path.join(LOCALES_DIR, lng);
-    const admin = readTree(path.join(dir, 'admin.json'));
+function adminjsTranslations(lng: Language): LocaleTranslations {
+  let translations = cache.get(lng);
+  if (!translations) {
+    const admin = localeTree(lng, 'admin');
     let adminjs = isTree(admin.adminjs) ? admin.adminjs : {};
-    const others = readdirSync(dir)
-      .filter((f) => f.startsWith('admin-') && f.endsWith('.json'))
-      .sort();
-    for (const file of others) adminjs = deepMerge(adminjs, readTree(path.join(dir, file)));
-    adminjs = withResourceActionsGlobal(adminjs);
-    entry = { admin, adminjs: adminjs as LocaleTranslations };
-    cache.set(lng, entry);
+    for (const namespace of localeNamespaces(lng).filter((n) => n.startsWith('admin-'))) adminjs = deepMerge(adminjs, localeTree(lng, namespace));
+    // A copy: AdminJS owns what it is given, the loaded trees stay as read.
+    translations = structuredClone(withResourceActionsGlobal(adminjs)) as LocaleTranslations;
+    cache.set(lng, translations);
   }
-  return entry;
+  return translations;
 }
 
 /**
@@ -77,8 +58,8 @@ function withResourceActionsGlobal(adminjs: Tree): Tree {
 }
 
 /** AdminJS's `locale` option for one language (only that one: switching is done by the server). */
-export function adminjsLocale(lng: AdminLocale): Locale {
-  return { language: lng, availableLanguages: [lng], localeDetection: false, translations: { [lng]: load(lng).adminjs } };
+export function adminjsLocale(lng: Language): Locale {
+  return { language: lng, availableLanguages: [lng], localeDetection: false, translations: { [lng]: adminjsTranslations(lng) } };
 }
 
 function lookupString(tree: Tree, key: string): string | undefined {
@@ -92,24 +73,19 @@ export function fillPlaceholders(text: string, vars: Record<string, string | num
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
 }
 
-const fileCache = new Map<string, Tree>();
-
-/** A string of locales/<lng>/<file> by its dotted key path (read once per file), or undefined. */
-export function localeString(lng: AdminLocale, file: string, key: string): string | undefined {
-  const cacheKey = `${lng}/${file}`;
-  let tree = fileCache.get(cacheKey);
-  if (!tree) fileCache.set(cacheKey, (tree = readTree(path.join(LOCALES_DIR, lng, file))));
-  return lookupString(tree, key);
+/** A string of locales/<lng>/<namespace>.json by its dotted key path, or undefined. */
+export function localeString(lng: Language, namespace: string, key: string): string | undefined {
+  return lookupString(localeTree(lng, namespace), key);
 }
 
 /** A server-side string from locales/<lng>/admin.json, e.g. `translate('fa', 'login.title')`. */
-export function translate(lng: AdminLocale, key: string, vars: Record<string, string | number> = {}): string {
-  const text = lookupString(load(lng).admin, key);
+export function translate(lng: Language, key: string, vars: Record<string, string | number> = {}): string {
+  const text = localeString(lng, 'admin', key);
   return text === undefined ? key : fillPlaceholders(text, vars);
 }
 
 /** Persian digits for numbers shown in fa text. */
-export function localDigits(lng: AdminLocale, value: number | string): string {
+export function localDigits(lng: Language, value: number | string): string {
   const s = String(value);
-  return lng === 'fa' ? s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : s;
+  return lng === 'fa' ? persianDigits(s) : s;
 }

@@ -12,7 +12,11 @@ import path from 'node:path';
 import AdminJS, { type BrandingOptions, type PageContext, type ResourceWithOptions } from 'adminjs';
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../core/index.ts';
+import type { CurrentAdmin } from '../../http/current-admin.ts';
+import { createSessionStore } from '../../http/session-store.ts';
+import type { AdminSettings } from '../../http/settings.ts';
 import type { Logger } from '../../logger.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../messenger/i18n.ts';
 import type { Database } from '../../prisma/client.ts';
 import { ensureComponentsBundle } from '../adminjs/bundle.ts';
 import { panelComponents } from '../adminjs/components.ts';
@@ -22,12 +26,9 @@ import { createAuthenticator } from '../auth/authenticate.ts';
 import { ADMIN_ROOT, installAdminGuard, LOGIN_PATH } from '../auth/guard.ts';
 import { createLoginThrottle } from '../auth/login-throttle.ts';
 import { authRoutes, LOGOUT_PATH } from '../auth/routes.ts';
-import { createSessionStore } from '../auth/session-store.ts';
-import type { AdminSettings } from '../auth/settings.ts';
-import type { CurrentAdmin } from '../current-admin.ts';
 import type { AdminDeps } from '../deps.ts';
 import { clientModule, getModelByName, loadAdminjsPrisma } from '../dmmf.ts';
-import { adminjsLocale, DEFAULT_ADMIN_LOCALE, isAdminLocale, translate } from '../locale/index.ts';
+import { adminjsLocale, translate } from '../locale/index.ts';
 import { estimateCount } from '../resources/estimated-count.ts';
 import { normalizeFilters } from '../resources/hooks/normalize-filters.ts';
 import { buildResources } from '../resources/index.ts';
@@ -61,7 +62,7 @@ async function optionalExport<T>(relativeFile: string, name: string): Promise<T 
 
 function localeOf(admin: unknown) {
   const locale = (admin as { locale?: unknown } | undefined)?.locale;
-  return isAdminLocale(locale) ? locale : DEFAULT_ADMIN_LOCALE;
+  return isLanguage(locale) ? locale : DEFAULT_LANGUAGE;
 }
 
 export async function registerAdminPanel(app: FastifyInstance, options: AdminPanelOptions): Promise<AdminJS> {
@@ -143,7 +144,7 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
       const code = (error as { statusCode?: unknown } | null)?.statusCode;
       const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
       if (status === 500) req.log.error({ err: error }, 'admin panel request failed');
-      const lng = req.currentAdmin?.locale ?? DEFAULT_ADMIN_LOCALE;
+      const lng = req.currentAdmin?.locale ?? DEFAULT_LANGUAGE;
       return reply
         .code(status)
         .header('cache-control', 'no-store')

@@ -5,11 +5,11 @@
  * the URLs, so no URL and no fetch error text is ever logged or sent to the browser.
  */
 import { Readable } from 'node:stream';
-import type { PlatformName } from '../../bot/platform.ts';
+import type { Platform } from '../../messenger/platform.ts';
 import { sniffReceiptType, SNIFF_BYTES, type ReceiptFileType } from './file-type.ts';
 
 export interface ReceiptBot {
-  platform: PlatformName;
+  platform: Platform;
   token: string;
   /** Bot API root without a trailing slash (config.bot.platform.apiRoot). */
   apiRoot: string;

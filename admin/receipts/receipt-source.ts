@@ -4,7 +4,7 @@
  * fake Bot API stored them); a Telegram or Bale file is fetched from that messenger with the
  * configured bot's token (file ids are only valid for the bot that received them).
  */
-import type { PlatformName } from '../../bot/platform.ts';
+import type { Platform } from '../../messenger/platform.ts';
 import type { Db } from '../../prisma/client.ts';
 import { openBotApiFile, type FetchLike, type FileFailure, type OpenedFile, type ReceiptBot } from './bot-api-file.ts';
 import { sniffReceiptType } from './file-type.ts';
@@ -22,7 +22,7 @@ export interface ReceiptFilesOptions {
 export interface ReceiptFileRequest {
   fileId: string;
   /** The platform of the chat account the donation was reported through (null: not known). */
-  platform: PlatformName | null;
+  platform: Platform | null;
 }
 
 /** 'unavailable': no bot here can fetch it, or the messenger no longer has it. */

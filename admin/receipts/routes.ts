@@ -9,12 +9,13 @@
  * only (showing a donation's page is not audited either).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { PlatformName } from '../../bot/platform.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../../messenger/i18n.ts';
+import type { Platform } from '../../messenger/platform.ts';
 import type { Db } from '../../prisma/client.ts';
 import type { Prisma } from '../../prisma/generated/client/client.ts';
 import { scopeFilter } from '../access.ts';
-import { DEFAULT_ADMIN_LOCALE, translate, type AdminLocale } from '../locale/index.ts';
 import { RECEIPT_FILE_ROUTE } from '../components/receipt/receipt-url.ts';
+import { translate } from '../locale/index.ts';
 import type { ReceiptSource } from './receipt-source.ts';
 
 export { receiptFileUrl } from '../components/receipt/receipt-url.ts';
@@ -27,7 +28,7 @@ const ERRORS = {
   RECEIPT_FILE_UPSTREAM: { status: 502, key: 'errors.receiptFileUpstream' },
 } as const;
 
-function refuse(reply: FastifyReply, lng: AdminLocale, code: keyof typeof ERRORS) {
+function refuse(reply: FastifyReply, lng: Language, code: keyof typeof ERRORS) {
   const { status, key } = ERRORS[code];
   return reply.code(status).header('cache-control', 'no-store').send({ error: translate(lng, key), code });
 }
@@ -37,7 +38,7 @@ export async function receiptRoutes(app: FastifyInstance, options: { db: Db; sou
 
   app.get<{ Params: { id: string } }>(RECEIPT_FILE_ROUTE, async (req, reply) => {
     const admin = req.currentAdmin;
-    const lng = admin?.locale ?? DEFAULT_ADMIN_LOCALE;
+    const lng = admin?.locale ?? DEFAULT_LANGUAGE;
     // The guard lets no request without a session this far; kept as a second lock.
     if (!admin) return reply.code(401).header('cache-control', 'no-store').send({ error: translate(lng, 'errors.forbidden'), code: 'UNAUTHORIZED' });
     const id = req.params.id;
@@ -51,7 +52,7 @@ export async function receiptRoutes(app: FastifyInstance, options: { db: Db; sou
     if (!donation) return refuse(reply, lng, 'NOT_FOUND');
     if (!donation.receiptFileId) return refuse(reply, lng, 'NO_RECEIPT_FILE');
 
-    const platform: PlatformName | null = donation.reportedViaChatAccount?.platform ?? null;
+    const platform: Platform | null = donation.reportedViaChatAccount?.platform ?? null;
     const file = await source.open({ fileId: donation.receiptFileId, platform });
     if (file === 'unavailable') return refuse(reply, lng, 'RECEIPT_FILE_UNAVAILABLE');
     if (file === 'upstream') {

@@ -1,12 +1,12 @@
 /** A center's Jalali month (core's getCenterMonthReport) as a spreadsheet. */
 import type ExcelJS from 'exceljs';
-import { formatJalaliDate, formatJalaliDateTime } from '../../core/jalali.ts';
 import type { CenterMonthReport } from '../../core/reports/get-center-month-report.ts';
-import type { AdminLocale } from '../locale/index.ts';
+import { formatJalaliDate, formatJalaliDateTime } from '../../messenger/format.ts';
+import type { Language } from '../../messenger/i18n.ts';
 import { label, text } from './report-text.ts';
 import { addDataRow, addHeader, addSectionTitle, addSheet, addTitle, jalaliMonthName, moneyCell, newWorkbook, tomanCell } from './workbook-style.ts';
 
-export function centerMonthWorkbook(r: CenterMonthReport, lng: AdminLocale, madeAt: Date): ExcelJS.Workbook {
+export function centerMonthWorkbook(r: CenterMonthReport, lng: Language, madeAt: Date): ExcelJS.Workbook {
   const t = (key: string, vars: Record<string, string | number> = {}) => text(lng, `spreadsheet.centerMonth.${key}`, vars);
   const kind = (k: string) => text(lng, `spreadsheet.kinds.${k}`);
   const fund = (f: string) => label(lng, 'funds', f);

@@ -1,15 +1,15 @@
 /** The province's or a county's overview (core's getOverview) as a spreadsheet. */
 import type ExcelJS from 'exceljs';
-import { formatJalaliDate, formatJalaliDateTime } from '../../core/jalali.ts';
 import type { Overview } from '../../core/reports/get-overview.ts';
-import type { AdminLocale } from '../locale/index.ts';
+import { formatJalaliDate, formatJalaliDateTime } from '../../messenger/format.ts';
+import type { Language } from '../../messenger/i18n.ts';
 import { label, text } from './report-text.ts';
 import { addDataRow, addHeader, addSectionTitle, addSheet, addTitle, jalaliMonthName, moneyCell, newWorkbook, tomanCell } from './workbook-style.ts';
 
 /** The order people read license states in: the living centers first. */
 const LICENSE_ORDER = ['LICENSED', 'APPLIED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'REJECTED', 'DISSOLVED'];
 
-export function overviewWorkbook(o: Overview, scopeName: string, lng: AdminLocale, madeAt: Date): ExcelJS.Workbook {
+export function overviewWorkbook(o: Overview, scopeName: string, lng: Language, madeAt: Date): ExcelJS.Workbook {
   const t = (key: string, vars: Record<string, string | number> = {}) => text(lng, `spreadsheet.overview.${key}`, vars);
   const month = jalaliMonthName(o.month.year, o.month.month, lng);
   const wb = newWorkbook();

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { jalaliMonthRange, TEHRAN } from '../../core/jalali.ts';
 import { rialToToman } from '../../core/money.ts';
-import type { AdminLocale } from '../locale/index.ts';
+import type { Language } from '../../messenger/i18n.ts';
 
 export type Worksheet = ExcelJS.Worksheet;
 export type CellValue = string | number | null;
@@ -20,7 +20,7 @@ export function newWorkbook(): ExcelJS.Workbook {
 }
 
 /** A sheet that reads right to left in Persian. */
-export function addSheet(wb: ExcelJS.Workbook, name: string, lng: AdminLocale, widths: number[]): Worksheet {
+export function addSheet(wb: ExcelJS.Workbook, name: string, lng: Language, widths: number[]): Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ rightToLeft: lng === 'fa', state: 'normal' }] });
   ws.columns = widths.map((width) => ({ width }));
   return ws;
@@ -66,13 +66,13 @@ export function addDataRow(ws: Worksheet, values: CellValue[], money: number[] =
   for (const col of money) row.getCell(col).numFmt = MONEY_FORMAT;
 }
 
-const monthNames: Record<AdminLocale, Intl.DateTimeFormat> = {
+const monthNames: Record<Language, Intl.DateTimeFormat> = {
   fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: TEHRAN, year: 'numeric', month: 'long' }),
   en: new Intl.DateTimeFormat('en-US-u-ca-persian', { timeZone: TEHRAN, year: 'numeric', month: 'long' }),
 };
 
 /** «آذر ۱۴۰۵» / "Azar 1405" (ICU puts the year first in fa; people write the month first). */
-export function jalaliMonthName(year: number, month: number, lng: AdminLocale): string {
+export function jalaliMonthName(year: number, month: number, lng: Language): string {
   // Noon of the month's second day: safely inside the month whatever the offset.
   const inside = new Date(jalaliMonthRange(year, month).start.getTime() + 36 * 3600_000);
   const parts = monthNames[lng].formatToParts(inside);

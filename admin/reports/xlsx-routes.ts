@@ -12,7 +12,7 @@ import type { StaffActor, TrusteeActor } from '../../core/actor.ts';
 import { isDomainError, type Core } from '../../core/index.ts';
 import { toJalali } from '../../core/jalali.ts';
 import { can } from '../../core/policy.ts';
-import type { AdminLocale } from '../locale/index.ts';
+import type { Language } from '../../messenger/i18n.ts';
 import { REPORTS_PREFIX } from './report-paths.ts';
 import { errorText, text } from './report-text.ts';
 import type ExcelJS from 'exceljs';
@@ -22,7 +22,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** What the routes need of the logged-in admin (admin/current-admin.ts's CurrentAdmin has it). */
 export interface ReportsAdmin {
   actor: StaffActor | TrusteeActor;
-  locale: AdminLocale;
+  locale: Language;
 }
 
 export interface XlsxRoutesOptions {
@@ -39,7 +39,7 @@ function statusOf(code: string): number {
   return 400;
 }
 
-function refuse(reply: FastifyReply, lng: AdminLocale, code: string) {
+function refuse(reply: FastifyReply, lng: Language, code: string) {
   return reply.code(statusOf(code)).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(errorText(lng, code));
 }
 

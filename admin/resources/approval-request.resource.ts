@@ -4,9 +4,9 @@
  * shown, only from what the login may read anyway (households by reference code).
  */
 import type { ResourceWithOptions } from 'adminjs';
+import type { Language } from '../../messenger/i18n.ts';
 import type { Db } from '../../prisma/client.ts';
 import { roleMay, type AdminActor } from '../access.ts';
-import type { AdminLocale } from '../locale/index.ts';
 import { decideApprovalActions } from './actions/decide-approval.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { valueLabel } from './messages.ts';
@@ -16,7 +16,7 @@ import { amountOrItem, NAV, PERSON_NAME, personName } from './shared.ts';
 type Summaries = Map<string, string>;
 
 /** One query per target model for a page of requests. */
-async function summarize(rows: Row[], db: Db, actor: AdminActor, lng: AdminLocale): Promise<Summaries> {
+async function summarize(rows: Row[], db: Db, actor: AdminActor, lng: Language): Promise<Summaries> {
   const ids = (entity: string) => rows.filter((r) => r.targetEntity === entity).map((r) => String(r.targetId));
   const out: Summaries = new Map();
   const donations = ids('Donation');
@@ -51,7 +51,7 @@ async function summarize(rows: Row[], db: Db, actor: AdminActor, lng: AdminLocal
   return out;
 }
 
-function proposedDecision(row: Row, lng: AdminLocale): string | null {
+function proposedDecision(row: Row, lng: Language): string | null {
   const payload = row.payload as { decision?: unknown } | null;
   return row.kind === 'LICENSE_DECISION' && typeof payload?.decision === 'string'
     ? valueLabel(lng, 'ApprovalRequest', 'decision', payload.decision)

@@ -5,8 +5,8 @@
  */
 import type { Action, ActionContext, After, Before, RecordActionResponse, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
+import { actorOf } from '../../http/current-admin.ts';
 import { canCreate, canDelete, canEdit, canList, creatableProperties, editableProperties, whitelistPayload, type AdminActor, type AdminResource } from '../access.ts';
-import { actorOf } from '../current-admin.ts';
 import type { AdminDeps } from '../deps.ts';
 import { normalizeFilters } from './hooks/normalize-filters.ts';
 import { actorIn, ScopedPrismaResource, type ScopedResourceSpec } from './scoped-resource.ts';

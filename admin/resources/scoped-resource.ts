@@ -18,7 +18,6 @@ import { audit } from '../../core/audit.ts';
 import type { Tx } from '../../core/context.ts';
 import { isDomainError } from '../../core/errors.ts';
 import { normalizeText } from '../../core/input/normalize.ts';
-import { formatRial, formatToman } from '../../core/money.ts';
 import type { Scope } from '../../core/policy.ts';
 import type { Db } from '../../prisma/client.ts';
 import {
@@ -37,9 +36,10 @@ import {
   type AdminResource,
   type EditRule,
 } from '../access.ts';
-import { actorOf } from '../current-admin.ts';
-import { isAdminLocale, type AdminLocale } from '../locale/index.ts';
+import { actorOf } from '../../http/current-admin.ts';
 import { errorMessage } from './messages.ts';
+import { isLanguage, type Language } from '../../messenger/i18n.ts';
+import { formatRial, formatToman } from '../../messenger/format.ts';
 
 export type Row = Record<string, unknown>;
 type Where = Record<string, unknown>;
@@ -63,7 +63,7 @@ function delegateOf(client: Db | Tx, model: string): Delegate {
 export interface VirtualProperty {
   type?: PropertyType;
   /** Its value for a row; undefined leaves it out. */
-  value?(row: Row, lng: AdminLocale): unknown;
+  value?(row: Row, lng: Language): unknown;
   /** A search or filter on it, as a `where` of the model (e.g. a name over two columns). */
   filter?(query: string): Where;
   /** Accepted in a write payload (e.g. a new password), turned into columns by `beforeWrite`. */
@@ -81,7 +81,7 @@ export interface WriteContext {
   before: Row | null;
   /** What the audit row says changed, beyond the columns (e.g. `{ password: 'changed' }`). */
   auditExtra: Row;
-  lng: AdminLocale;
+  lng: Language;
 }
 
 export interface ScopedResourceSpec {
@@ -112,7 +112,7 @@ export interface ScopedResourceSpec {
   /** Runs in the write's transaction, before the write (e.g. hash a new password). */
   beforeWrite?(ctx: WriteContext): Promise<void>;
   /** Adds what a virtual property needs from other tables, for a page of rows at once. */
-  enrich?(rows: Row[], db: Db, actor: AdminActor, lng: AdminLocale): Promise<void>;
+  enrich?(rows: Row[], db: Db, actor: AdminActor, lng: Language): Promise<void>;
   /** A cheap row count for an unfiltered list of the whole province (large tables). */
   estimateCount?(db: Db): Promise<number | null>;
   /** An exact count of a filtered list from a summary table (null: count the rows). Gets the login's scope and the filters. */
@@ -130,12 +130,12 @@ export function actorIn(context: ActionContext | undefined): AdminActor | null {
   }
 }
 
-export function localeIn(context: { currentAdmin?: unknown } | undefined): AdminLocale {
+export function localeIn(context: { currentAdmin?: unknown } | undefined): Language {
   const lng = (context?.currentAdmin as { locale?: unknown } | undefined)?.locale;
-  return isAdminLocale(lng) ? lng : 'fa';
+  return isLanguage(lng) ? lng : 'fa';
 }
 
-export function formatMoney(rial: bigint, lng: AdminLocale): string {
+export function formatMoney(rial: bigint, lng: Language): string {
   return `${formatRial(rial, lng)} (${formatToman(rial, lng)})`;
 }
 
@@ -394,7 +394,7 @@ export class ScopedPrismaResource extends BaseResource {
     return this.#records(rows, actor, localeIn(context));
   }
 
-  async #records(rows: Row[], actor: AdminActor, lng: AdminLocale): Promise<BaseRecord[]> {
+  async #records(rows: Row[], actor: AdminActor, lng: Language): Promise<BaseRecord[]> {
     if (rows.length && this.spec.enrich) await this.spec.enrich(rows, this.spec.db, actor, lng);
     return rows.map((row) => new BaseRecord(this.present(row, actor, lng), this));
   }
@@ -407,7 +407,7 @@ export class ScopedPrismaResource extends BaseResource {
   }
 
   /** A row as the login may see it: hidden properties left out, money and BigInt as text. */
-  present(row: Row, actor: AdminActor, lng: AdminLocale): Row {
+  present(row: Row, actor: AdminActor, lng: Language): Row {
     const hidden = hiddenProperties(actor, this.spec.name);
     const out: Row = {};
     for (const p of this.#props.values()) {
@@ -501,7 +501,7 @@ export class ScopedPrismaResource extends BaseResource {
   }
 
   /** Whitelisted input as column values, checked and normalised; a bad value is a ValidationError. */
-  #columns(input: Row, lng: AdminLocale): Row {
+  #columns(input: Row, lng: Language): Row {
     const data: Row = {};
     const errors: Record<string, { message: string; type: string }> = {};
     for (const [key, raw] of Object.entries(input)) {
@@ -618,7 +618,7 @@ function toColumn(p: ModelProperty, raw: unknown): unknown {
 }
 
 /** Errors of a write as AdminJS understands them (a notice, not a 500). */
-function adminError(e: unknown, lng: AdminLocale): unknown {
+function adminError(e: unknown, lng: Language): unknown {
   if (e instanceof ValidationError || e instanceof ForbiddenError || e instanceof NotFoundError) return e;
   if (isDomainError(e)) {
     if (e.code === 'FORBIDDEN' || e.code === 'CENTER_READ_ONLY') return new ForbiddenError(errorMessage(e.code, lng));

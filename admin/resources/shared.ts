@@ -1,8 +1,8 @@
 /** Small pieces the resource files share: sidebar groups, policy scopes of rows, names. */
 import type { Tx } from '../../core/context.ts';
 import type { Scope } from '../../core/policy.ts';
+import type { Language } from '../../messenger/i18n.ts';
 import type { AdminActor } from '../access.ts';
-import type { AdminLocale } from '../locale/index.ts';
 import { formatMoney, type Row } from './scoped-resource.ts';
 
 /** Sidebar groups; their names are `labels.<name>` in admin-resources.json. */
@@ -58,7 +58,7 @@ export const PERSON_NAME = { select: { firstName: true, lastName: true } } as co
  * A gift, pledge or handout in a few words (its title in reference links and pickers): its
  * amount in Rial and Toman, or what was given -- never the bare stored Rials.
  */
-export function amountOrItem(row: { amountRial?: unknown; itemDescription?: unknown; serviceDescription?: unknown }, lng: AdminLocale): string {
+export function amountOrItem(row: { amountRial?: unknown; itemDescription?: unknown; serviceDescription?: unknown }, lng: Language): string {
   if (typeof row.amountRial === 'bigint') return formatMoney(row.amountRial, lng);
   const what = row.itemDescription ?? row.serviceDescription;
   return typeof what === 'string' ? what : '';

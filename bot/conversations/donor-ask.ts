@@ -5,8 +5,8 @@
  * and is handled as if no conversation were running.
  */
 import type { InlineKeyboard, Keyboard } from 'grammy';
+import type { TFunction } from '../../messenger/i18n.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import type { TFunction } from '../i18n.ts';
 import type { Parsed } from './donor-parse.ts';
 
 /** Every button of the donor conversations starts with this, so foreign buttons are told apart. */

@@ -1,6 +1,6 @@
 /** Cancelling an active pledge, after a confirmation (core.giving.cancelPledge); paid installments stay on record. */
+import { digits } from '../../messenger/format.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import { digits } from '../format.ts';
 import { btn, buttons, valueOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog } from './donor-ask.ts';
 import { attempt, donorWhere, loadHistory } from './donor-core.ts';

@@ -1,6 +1,6 @@
 /** What a donor flow needs before it starts: a chosen center, a donor record. Told briefly when missing. */
 import { InlineKeyboard, type Context } from 'grammy';
-import type { TFunction } from '../i18n.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 import { DONOR_MENU } from '../keyboards/donor-buttons.ts';
 import type { DonorWhere } from './donor-core.ts';
 

@@ -8,6 +8,7 @@ import { DomainError } from '../../core/errors.ts';
 import { normalizeCode, normalizeText, toAsciiDigits } from '../../core/input/normalize.ts';
 import { amount, cardLast4, parseInput, positiveInt } from '../../core/input/schemas.ts';
 import { jalaliToDbDate, startOfJalaliDay, toJalali, type JalaliDate } from '../../core/jalali.ts';
+import { persianDigits } from '../../messenger/digits.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, unknown> };
 
@@ -85,5 +86,5 @@ export function yesterdayOf(nowIso: string): JalaliDate {
 /** «۱۴۰۵/۰۹/۰۵» in fa, "1405/09/05" in en: how the donor is shown to type a date. */
 export function jalaliExample(d: JalaliDate, lng: 'fa' | 'en'): string {
   const s = `${d.year}/${String(d.month).padStart(2, '0')}/${String(d.day).padStart(2, '0')}`;
-  return lng === 'fa' ? s.replace(/[0-9]/g, (c) => String.fromCharCode(0x06f0 + Number(c))) : s;
+  return lng === 'fa' ? persianDigits(s) : s;
 }

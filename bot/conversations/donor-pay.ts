@@ -7,10 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toJalali } from '../../core/jalali.ts';
+import { digits, formatJalaliDate, formatToman } from '../../messenger/format.ts';
+import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { Fund } from '../../prisma/generated/client/client.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import { digits, jalaliDate, toman } from '../format.ts';
-import type { Language, TFunction } from '../i18n.ts';
 import { btn, buttons, confirmKeyboard, skipKeyboard, valueOf, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog, type Dialog } from './donor-ask.ts';
 import { attempt, donorWhere, loadHistory, nowIso } from './donor-core.ts';
@@ -62,7 +62,7 @@ async function askInstallment(d: Dialog, pledge: PledgeView): Promise<Installmen
           label: t('donor:pay.installmentButton', {
             seq: digits(i.seq, lng),
             date: dueDay(i.dueOn, lng),
-            amount: toman(remainingRial(i) ?? 0n, lng),
+            amount: formatToman(remainingRial(i) ?? 0n, lng),
           }),
           data: btn('inst', i.seq),
         })),
@@ -137,8 +137,8 @@ function summary(t: TFunction, lng: Language, r: Report): string {
   const lines = [
     t('donor:pay.summaryTitle'),
     t('donor:pay.summaryFor', { target }),
-    t('donor:pay.summaryAmount', { amount: toman(BigInt(r.amountRial), lng) }),
-    t('donor:pay.summaryDate', { date: jalaliDate(new Date(r.paidAt), lng) }),
+    t('donor:pay.summaryAmount', { amount: formatToman(BigInt(r.amountRial), lng) }),
+    t('donor:pay.summaryDate', { date: formatJalaliDate(new Date(r.paidAt), lng) }),
     t('donor:pay.summaryTrace', { trace: digits(r.trace, lng) }),
   ];
   if (r.card) lines.push(t('donor:pay.summaryCard', { card: digits(r.card, lng) }));

@@ -6,10 +6,10 @@
  */
 import { MAX_INSTALLMENTS, type CreatePledgeInput } from '../../core/giving/create-pledge.ts';
 import { isRestrictedFund } from '../../core/funds/fund-rules.ts';
+import { digits, formatToman } from '../../messenger/format.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 import type { AidKind, Fund } from '../../prisma/generated/client/client.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import { digits, toman } from '../format.ts';
-import type { TFunction } from '../i18n.ts';
 import { btn, buttons, confirmKeyboard, oneOf, valueOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog, type Dialog } from './donor-ask.ts';
 import { attempt, donorWhere, loadHistory } from './donor-core.ts';
@@ -64,15 +64,15 @@ function summary(t: TFunction, lng: 'fa' | 'en', p: { kind: AidKind; fund: Fund;
   const g = p.gift;
   if (g.kind === 'CASH') {
     const per = BigInt(g.perInstallmentRial);
-    if (p.count === 1) lines.push(t('donor:pledge.summaryAmount', { amount: toman(per, lng) }), t('donor:pledge.summaryOnce'));
+    if (p.count === 1) lines.push(t('donor:pledge.summaryAmount', { amount: formatToman(per, lng) }), t('donor:pledge.summaryOnce'));
     else
       lines.push(
-        t('donor:pledge.summaryMonthlyCash', { count: digits(p.count, lng), perMonth: toman(per, lng), total: toman(per * BigInt(p.count), lng) }),
+        t('donor:pledge.summaryMonthlyCash', { count: digits(p.count, lng), perMonth: formatToman(per, lng), total: formatToman(per * BigInt(p.count), lng) }),
       );
   } else {
     if (g.kind === 'IN_KIND') {
       lines.push(t('donor:pledge.summaryItem', { item: g.item }));
-      if (g.estimateRial) lines.push(t('donor:pledge.summaryEstimate', { amount: toman(BigInt(g.estimateRial), lng) }));
+      if (g.estimateRial) lines.push(t('donor:pledge.summaryEstimate', { amount: formatToman(BigInt(g.estimateRial), lng) }));
     } else {
       lines.push(t('donor:pledge.summaryService', { service: g.service }));
       if (g.hours) lines.push(t('donor:pledge.summaryHours', { hours: digits(g.hours, lng) }));

@@ -1,8 +1,8 @@
 /** Questions the pledge and payment flows share: the fund, an amount in Toman, free text, an optional answer. */
 import { FUNDS } from '../../core/giving/shared.ts';
+import { formatToman } from '../../messenger/format.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 import type { Fund } from '../../prisma/generated/client/client.ts';
-import { toman } from '../format.ts';
-import type { TFunction } from '../i18n.ts';
 import { btn, buttons, oneOf, skipKeyboard, valueOf } from '../keyboards/donor-buttons.ts';
 import type { Dialog } from './donor-ask.ts';
 import { parseTomanAmount, type Parsed } from './donor-parse.ts';
@@ -20,7 +20,7 @@ export async function askAmount(d: Dialog, promptKey: string, suggestions: reado
   return d.ask({
     prompt: (t) => t(promptKey),
     ...(suggestions.length > 0
-      ? { keyboard: () => buttons(suggestions.map((rial) => ({ label: toman(rial, d.ctx.language), data: btn('amt', (rial / 10n).toString()) })), 2) }
+      ? { keyboard: () => buttons(suggestions.map((rial) => ({ label: formatToman(rial, d.ctx.language), data: btn('amt', (rial / 10n).toString()) })), 2) }
       : {}),
     onButton: (data) => {
       const v = valueOf('amt', data);

@@ -4,9 +4,9 @@
  * bot names them to people: by ordinal number, amount and Jalali date, never by id.
  */
 import type { Core } from '../../core/index.ts';
+import { formatJalaliDate, formatToman } from '../../messenger/format.ts';
+import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { AidKind, Fund } from '../../prisma/generated/client/client.ts';
-import { jalaliDate, toman } from '../format.ts';
-import type { Language, TFunction } from '../i18n.ts';
 
 type History = Awaited<ReturnType<Core['reports']['getDonorHistory']>>;
 
@@ -105,14 +105,14 @@ export function describeGift(
   t: TFunction,
   lng: Language,
 ): string {
-  if (g.kind === 'CASH' && g.amountRial !== null) return toman(BigInt(g.amountRial), lng);
+  if (g.kind === 'CASH' && g.amountRial !== null) return formatToman(BigInt(g.amountRial), lng);
   const what = g.kind === 'IN_KIND' ? g.itemDescription : g.serviceDescription;
   return what ? `${t(`donor:kind.${g.kind}`)}: ${what}` : t(`donor:kind.${g.kind}`);
 }
 
 /** A calendar day stored as UTC midnight (`@db.Date`), shown as its Jalali day. */
 export function dueDay(iso: string, lng: Language): string {
-  return jalaliDate(new Date(new Date(iso).getTime() + 12 * 3600_000), lng);
+  return formatJalaliDate(new Date(new Date(iso).getTime() + 12 * 3600_000), lng);
 }
 
 /** Installments a payment may still be reported against. */

@@ -7,8 +7,8 @@
  */
 import type { InlineKeyboard, Keyboard } from 'grammy';
 import type { ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import type { TFunction } from '../../messenger/i18n.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import type { TFunction } from '../i18n.ts';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -4,12 +4,12 @@
  * number; a button to cancel a pledge when one is active.
  */
 import { Composer, InlineKeyboard } from 'grammy';
+import { digits, formatJalaliDate, formatToman } from '../../messenger/format.ts';
+import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { BotContext } from '../context.ts';
 import { loadHistory } from '../conversations/donor-core.ts';
 import { ensureDonorReady } from '../conversations/donor-guard.ts';
 import { describeGift, type DonationView, type HistoryView, type PledgeView } from '../conversations/donor-views.ts';
-import { digits, jalaliDate, toman } from '../format.ts';
-import type { Language, TFunction } from '../i18n.ts';
 import { DONOR_MENU } from '../keyboards/donor-buttons.ts';
 
 export const donorHistoryFeature = new Composer<BotContext>();
@@ -29,7 +29,7 @@ function pledgeLine(p: PledgeView, t: TFunction, lng: Language): string {
   });
   if (p.amountRial === null || p.state === 'CANCELLED') return line;
   const paid = p.installments.reduce((s, i) => s + BigInt(i.paidAmountRial), 0n);
-  return `${line}\n   ${t('donor:history.progress', { paid: toman(paid, lng), total: toman(BigInt(p.amountRial), lng) })}`;
+  return `${line}\n   ${t('donor:history.progress', { paid: formatToman(paid, lng), total: formatToman(BigInt(p.amountRial), lng) })}`;
 }
 
 function donationLine(d: DonationView, t: TFunction, lng: Language): string {
@@ -38,7 +38,7 @@ function donationLine(d: DonationView, t: TFunction, lng: Language): string {
     reason: d.rejectReason ?? '',
   });
   return t('donor:history.donationLine', {
-    date: jalaliDate(new Date(d.paidAt), lng),
+    date: formatJalaliDate(new Date(d.paidAt), lng),
     what: describeGift(d, t, lng),
     fund: t(`donor:fund.${d.fund}`),
     state,
@@ -56,7 +56,7 @@ export function historyText(h: HistoryView, t: TFunction, lng: Language): string
   };
   section('donor:history.pledgesTitle', h.pledges, (p) => pledgeLine(p, t, lng));
   section('donor:history.donationsTitle', h.donations, (d) => donationLine(d, t, lng));
-  parts.push(t('donor:history.total', { amount: toman(BigInt(h.confirmedCashRial), lng) }));
+  parts.push(t('donor:history.total', { amount: formatToman(BigInt(h.confirmedCashRial), lng) }));
   return parts.join('\n\n');
 }
 

@@ -5,14 +5,14 @@
  * Aggregates only: never a household, never a donor's name.
  */
 import { Composer, InlineKeyboard } from 'grammy';
+import { digits, formatToman } from '../../messenger/format.ts';
+import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { BotContext } from '../context.ts';
 import { toJalali } from '../../core/jalali.ts';
 import { MIN_GROUP } from '../../core/reports/get-transparency-report.ts';
 import type { Core } from '../../core/index.ts';
 import { attempt } from '../conversations/donor-core.ts';
 import { ensureDonorReady } from '../conversations/donor-guard.ts';
-import { digits, toman } from '../format.ts';
-import type { Language, TFunction } from '../i18n.ts';
 import { DONOR_MENU, transparencyMonth } from '../keyboards/donor-buttons.ts';
 
 export const donorTransparencyFeature = new Composer<BotContext>();
@@ -33,8 +33,8 @@ function shift(m: Month, by: number): Month {
 }
 
 function value(kind: string, cash: bigint, estimated: bigint, t: TFunction, lng: Language): string | null {
-  if (kind === 'CASH') return cash > 0n ? toman(cash, lng) : null;
-  return estimated > 0n ? t('donor:transparency.estimated', { amount: toman(estimated, lng) }) : t(`donor:kind.${kind}`);
+  if (kind === 'CASH') return cash > 0n ? formatToman(cash, lng) : null;
+  return estimated > 0n ? t('donor:transparency.estimated', { amount: formatToman(estimated, lng) }) : t(`donor:kind.${kind}`);
 }
 
 export function transparencyText(r: Report, t: TFunction, lng: Language): string {

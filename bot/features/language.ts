@@ -1,8 +1,8 @@
 /** /language and the menu entry: فارسی / English, stored on the chat account, any time (even mid-conversation). */
 import { Composer } from 'grammy';
+import { isLanguage } from '../../messenger/i18n.ts';
 import type { BotContext } from '../context.ts';
 import { setChatLanguage } from '../chat-account.ts';
-import { isLanguage } from '../i18n.ts';
 import { chooseLanguage, languageKeyboard } from '../keyboards/languages.ts';
 
 export const languageFeature = new Composer<BotContext>();

@@ -1,5 +1,5 @@
 /**
- * Presses on a reminder's button (`remind:<kind>:<id>`, queued by jobs/reminders
+ * Presses on a reminder's button (messenger/reminder-buttons.ts, queued by jobs/reminders
  * and sent with one inline button by jobs/sender) lead to what settles the
  * reminder: the task card, the payment report, the license status, the
  * approvals list. Someone the reminder is not for, or a reminder already
@@ -7,15 +7,16 @@
  */
 import { Composer, GrammyError } from 'grammy';
 import { isReminderKind } from '../../core/notifications/index.ts';
+import { digits } from '../../messenger/format.ts';
+import { reminderAction } from '../../messenger/reminder-buttons.ts';
 import type { BotContext } from '../context.ts';
 import { dueDay, openInstallments } from '../conversations/donor-views.ts';
 import { DONOR_PAY } from '../conversations/donor-pay.ts';
 import { loadHistory } from '../conversations/donor-core.ts';
-import { digits } from '../format.ts';
+import { kindName, REMINDERS_MENU, settingsKeyboard, toggleReminder } from '../keyboards/reminders.ts';
 import { myBoardRoles } from '../keyboards/trustee-board.ts';
 import { pendingDecisions } from '../keyboards/trustee-decisions.ts';
 import { taskCardKeyboard } from '../keyboards/trustee.ts';
-import { kindName, REMINDERS_MENU, reminderPress, settingsKeyboard, toggleReminder } from '../keyboards/reminders.ts';
 import { showFrom } from './trustee-approvals.ts';
 import { cardText } from './trustee-tasks.ts';
 
@@ -81,8 +82,8 @@ async function approvalsList(ctx: BotContext): Promise<void> {
   await showFrom(ctx, 0, true);
 }
 
-remindersFeature.callbackQuery(reminderPress.pattern, async (ctx) => {
-  const data = reminderPress.decode(ctx.callbackQuery.data);
+remindersFeature.callbackQuery(reminderAction.pattern, async (ctx) => {
+  const data = reminderAction.decode(ctx.callbackQuery.data);
   if (data?.kind === 'task') return openTaskCard(ctx, data.id);
   if (data?.kind === 'installment') return reportInstallment(ctx, data.id);
   if (data?.kind === 'license') return licenseStatus(ctx, data.id);

@@ -4,10 +4,10 @@
  * A press on a task that is already closed, or no longer theirs, is answered.
  */
 import { Composer } from 'grammy';
+import { digits, formatJalaliDate } from '../../messenger/format.ts';
 import { attempt } from '../core-attempt.ts';
 import type { BotContext } from '../context.ts';
 import { taskRefusalKey } from '../conversations/trustee-refusals.ts';
-import { digits, jalaliDate } from '../format.ts';
 import { boardRole, myBoardRoles } from '../keyboards/trustee-board.ts';
 import { completeTask, openTask, roleName, shorten, snoozeTask, taskCardKeyboard, taskListKeyboard, TRUSTEE_MENU } from '../keyboards/trustee.ts';
 
@@ -17,14 +17,14 @@ type Task = Awaited<ReturnType<BotContext['core']['work']['listMyTasks']>>[numbe
 
 function taskLine(ctx: BotContext, task: Task, n: number): string {
   const lng = ctx.chatAccount.language;
-  let line = ctx.t('trustee:tasks.line', { n: digits(n, lng), title: task.title, due: jalaliDate(task.dueAt, lng) });
+  let line = ctx.t('trustee:tasks.line', { n: digits(n, lng), title: task.title, due: formatJalaliDate(task.dueAt, lng) });
   if (task.overdue) line += ctx.t('trustee:tasks.overdue');
-  else if (task.state === 'SNOOZED' && task.snoozedUntil) line += ctx.t('trustee:tasks.snoozed', { date: jalaliDate(task.snoozedUntil, lng) });
+  else if (task.state === 'SNOOZED' && task.snoozedUntil) line += ctx.t('trustee:tasks.snoozed', { date: formatJalaliDate(task.snoozedUntil, lng) });
   return line;
 }
 
 export function cardText(ctx: BotContext, task: Task): string {
-  const due = jalaliDate(task.dueAt, ctx.chatAccount.language);
+  const due = formatJalaliDate(task.dueAt, ctx.chatAccount.language);
   return task.description
     ? ctx.t('trustee:tasks.cardDescription', { title: task.title, description: task.description, due })
     : ctx.t('trustee:tasks.card', { title: task.title, due });
@@ -108,7 +108,7 @@ trusteeTasksFeature.callbackQuery(snoozeTask.pattern, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t(taskRefusalKey(snoozed.code)), show_alert: true });
     return;
   }
-  const text = ctx.t('trustee:tasks.snoozedTo', { title: snoozed.value.title, date: jalaliDate(until, ctx.chatAccount.language) });
+  const text = ctx.t('trustee:tasks.snoozedTo', { title: snoozed.value.title, date: formatJalaliDate(until, ctx.chatAccount.language) });
   await ctx.answerCallbackQuery({ text: shorten(text, 190) });
   await ctx.editMessageText(text, { reply_markup: { inline_keyboard: [] } });
 });

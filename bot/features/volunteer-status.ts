@@ -3,8 +3,8 @@
  * active, not accepted with the reason) and the networks the volunteer is in.
  */
 import { Composer } from 'grammy';
+import { formatJalaliDate } from '../../messenger/format.ts';
 import type { BotContext } from '../context.ts';
-import { jalaliDate } from '../format.ts';
 import { networkName, VOLUNTEER_MENU } from '../keyboards/volunteer.ts';
 
 export const volunteerStatusFeature = new Composer<BotContext>();
@@ -23,7 +23,7 @@ export async function volunteeringStatusText(ctx: BotContext): Promise<string> {
   const lines = [ctx.t('volunteer:status.title')];
   for (const r of records) {
     lines.push(ctx.t('volunteer:status.center', { center: r.centerName, state: ctx.t(`volunteer:states.${r.state}`) }));
-    lines.push(ctx.t('volunteer:status.since', { date: jalaliDate(r.appliedAt, lng) }));
+    lines.push(ctx.t('volunteer:status.since', { date: formatJalaliDate(r.appliedAt, lng) }));
     if (r.serviceForService) lines.push(ctx.t('volunteer:status.serviceForService'));
     if (r.state === 'REJECTED' && r.rejectReason) lines.push(ctx.t('volunteer:status.reason', { reason: r.rejectReason }));
     if (r.state === 'ACTIVE') {

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { callbackData } from '../callback-data.ts';
+import { callbackData } from '../../messenger/callback-data.ts';
 import { inlineMarkup } from './markup.ts';
 
 export const pickCounty = callbackData('county', ['id']);

@@ -4,8 +4,8 @@
  * entries that start each donor flow.
  */
 import { InlineKeyboard, Keyboard } from 'grammy';
-import { callbackData } from '../callback-data.ts';
-import type { TFunction } from '../i18n.ts';
+import { callbackData } from '../../messenger/callback-data.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 
 export const donorButton = callbackData('dn', ['step', 'v']);
 

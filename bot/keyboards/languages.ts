@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import { callbackData } from '../callback-data.ts';
+import { callbackData } from '../../messenger/callback-data.ts';
 
 export const chooseLanguage = callbackData('lang', ['lng']);
 

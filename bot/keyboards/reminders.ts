@@ -1,16 +1,14 @@
 /**
- * Reminder buttons: the one the outbox sender puts under a reminder
- * (`remind:<kind>:<id>`, see jobs/reminders/actions.ts) and the settings
- * screen's on/off toggles (`rmt:<kind>:<1 mute | 0 unmute>`).
+ * The reminder settings screen's on/off toggles (`rmt:<kind>:<1 mute | 0 unmute>`). The
+ * button under a reminder itself is messenger/reminder-buttons.ts.
  */
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { ReminderKind } from '../../core/notifications/index.ts';
-import { callbackData } from '../callback-data.ts';
-import type { TFunction } from '../i18n.ts';
+import { callbackData } from '../../messenger/callback-data.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 import { inlineMarkup } from './markup.ts';
 
-export const reminderPress = callbackData('remind', ['kind', 'id']);
 export const toggleReminder = callbackData('rmt', ['k', 'm']);
 
 /** Main-menu entry (bot/menu-items.ts). */

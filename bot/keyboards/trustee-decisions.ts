@@ -7,9 +7,9 @@
 import { GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { DonationDetail, PendingDecision } from '../../core/approvals/list-pending-decisions.ts';
+import { digits, formatJalaliDate, formatToman } from '../../messenger/format.ts';
+import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { BotContext, ConversationContext } from '../context.ts';
-import { digits, jalaliDate, toman } from '../format.ts';
-import type { Language, TFunction } from '../i18n.ts';
 import type { BoardRole } from './trustee-board.ts';
 import { myBoardRoles } from './trustee-board.ts';
 import { decisionKeyboard } from './trustee.ts';
@@ -36,7 +36,7 @@ export async function pendingDecisions(ctx: BotContext): Promise<Listed[]> {
 }
 
 function donationLines(t: TFunction, lng: Language, d: DonationDetail): string {
-  if (d.kind === 'CASH' && d.amountRial !== null) return t('trustee:approvals.cash', { amount: toman(d.amountRial, lng) });
+  if (d.kind === 'CASH' && d.amountRial !== null) return t('trustee:approvals.cash', { amount: formatToman(d.amountRial, lng) });
   if (d.kind === 'IN_KIND') {
     return d.quantity
       ? t('trustee:approvals.inKindQuantity', { item: d.itemDescription ?? '', quantity: digits(d.quantity, lng), unit: d.unit ?? '' })
@@ -54,7 +54,7 @@ function donationText(t: TFunction, lng: Language, center: string, d: DonationDe
       donor: d.donorName ?? t('trustee:approvals.anonymousDonor'),
       what: donationLines(t, lng, d),
       fund: t(`trustee:funds.${d.fund}`),
-      paidAt: jalaliDate(d.paidAt, lng),
+      paidAt: formatJalaliDate(d.paidAt, lng),
     }),
   ];
   if (d.traceNumber) lines.push(t('trustee:approvals.trace', { trace: digits(d.traceNumber, lng) }));
@@ -69,15 +69,15 @@ function itemText(t: TFunction, lng: Language, center: string, item: PendingDeci
     const d = item.distribution;
     const what =
       d.kind === 'CASH' && d.amountRial !== null
-        ? t('trustee:approvals.cash', { amount: toman(d.amountRial, lng) })
+        ? t('trustee:approvals.cash', { amount: formatToman(d.amountRial, lng) })
         : d.kind === 'IN_KIND'
-          ? [t('trustee:approvals.inKind', { item: d.itemDescription ?? '' }), d.estimatedValueRial ? t('trustee:approvals.value', { amount: toman(d.estimatedValueRial, lng) }) : '']
+          ? [t('trustee:approvals.inKind', { item: d.itemDescription ?? '' }), d.estimatedValueRial ? t('trustee:approvals.value', { amount: formatToman(d.estimatedValueRial, lng) }) : '']
               .filter(Boolean)
               .join('\n')
           : t('trustee:approvals.service', { service: d.serviceDescription ?? '' });
     return t('trustee:approvals.distribution', { center, referenceCode: d.referenceCode, what, fund: t(`trustee:funds.${d.fund}`) });
   }
-  const base = t('trustee:approvals.other', { center, date: jalaliDate(item.since, lng) });
+  const base = t('trustee:approvals.other', { center, date: formatJalaliDate(item.since, lng) });
   return item.type === 'request' && item.reason ? `${base}\n${t('trustee:approvals.requestReason', { reason: item.reason })}` : base;
 }
 

@@ -5,8 +5,8 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { callbackData } from '../callback-data.ts';
-import type { TFunction } from '../i18n.ts';
+import { callbackData } from '../../messenger/callback-data.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 import { inlineMarkup } from './markup.ts';
 
 export const NETWORK_KINDS = [

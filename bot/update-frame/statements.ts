@@ -4,7 +4,7 @@
  * Session and conversation values travel as JSON text: they are cached and compared as
  * text (session-storage.ts), so the database never has to hand back parsed objects.
  */
-import type { PlatformName } from '../platform.ts';
+import type { Platform } from '../../messenger/platform.ts';
 import type { UpdateFrame } from './frame.ts';
 
 /**
@@ -14,7 +14,7 @@ import type { UpdateFrame } from './frame.ts';
  */
 export async function claimUpdate(
   frame: UpdateFrame,
-  update: { platform: PlatformName; botId: string; updateId: number; lockKey: string },
+  update: { platform: Platform; botId: string; updateId: number; lockKey: string },
 ): Promise<boolean> {
   const inserted = await frame.execute(
     `INSERT INTO "ProcessedUpdate" ("platform", "botId", "updateId")
@@ -28,7 +28,7 @@ export async function claimUpdate(
 
 export async function readSessionRows(
   frame: UpdateFrame,
-  platform: PlatformName,
+  platform: Platform,
   keys: readonly string[],
 ): Promise<{ key: string; value: string }[]> {
   const placeholders = keys.map((_, i) => `$${i + 2}`).join(', ');
@@ -39,7 +39,7 @@ export async function readSessionRows(
   );
 }
 
-export async function writeSessionRow(frame: UpdateFrame, platform: PlatformName, key: string, json: string): Promise<void> {
+export async function writeSessionRow(frame: UpdateFrame, platform: Platform, key: string, json: string): Promise<void> {
   await frame.execute(
     `INSERT INTO "BotSession" ("platform", "key", "value", "updatedAt")
      VALUES (CAST($1::text AS "Platform"), $2, CAST($3::text AS jsonb), now() AT TIME ZONE 'UTC')
@@ -48,6 +48,6 @@ export async function writeSessionRow(frame: UpdateFrame, platform: PlatformName
   );
 }
 
-export async function deleteSessionRow(frame: UpdateFrame, platform: PlatformName, key: string): Promise<void> {
+export async function deleteSessionRow(frame: UpdateFrame, platform: Platform, key: string): Promise<void> {
   await frame.execute(`DELETE FROM "BotSession" WHERE "platform" = CAST($1::text AS "Platform") AND "key" = $2`, [platform, key]);
 }

@@ -3,6 +3,7 @@
  * may not act under its name, domain.md rule 1), searchable by name as people
  * type it (Persian/Arabic letters and digits normalised), optionally in one county.
  */
+import { digitsEnToFa } from '@persian-tools/persian-tools';
 import { z } from 'zod';
 import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
@@ -29,8 +30,7 @@ export type LicensedCenterSummary = Pick<
  */
 function spellings(q: string): string[] {
   const arabic = (s: string) => s.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
-  const persianDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-  return [...new Set([q, arabic(q), persianDigits(q), arabic(persianDigits(q))])];
+  return [...new Set([q, arabic(q), digitsEnToFa(q), arabic(digitsEnToFa(q))])];
 }
 
 // Public information (name, host, area): any actor, even an unidentified chat, may list it.

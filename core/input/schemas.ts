@@ -11,6 +11,9 @@ import { normalizeCode, normalizeText } from './normalize.ts';
 
 const code = (c: ErrorCode) => ({ message: c });
 
+/** An on/off setting as written in an environment file: 1/0, true/false, yes/no. */
+export const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
 /** Free text of bounded length (names, addresses, reasons). */
 export const text = (max = 500) =>
   z

@@ -5,8 +5,8 @@
  * (county staff) or province (province roles); for the finance officer, also
  * the donations reported and not yet confirmed.
  */
+import { actionFor } from '../../messenger/reminder-buttons.ts';
 import type { Db } from '../../prisma/client.ts';
-import { actionFor } from './actions.ts';
 import { alreadyQueued, enqueueReminder, reminderChats } from './recipients.ts';
 import { isoDay, jalaliDayKey, tehranDbDay } from './tehran-time.ts';
 

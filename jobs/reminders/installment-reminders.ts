@@ -7,9 +7,9 @@
  * job marks unpaid ones MISSED after their day) or cancelled are not reminded.
  */
 import type { NotificationParams } from '../../core/outbox.ts';
+import { actionFor } from '../../messenger/reminder-buttons.ts';
 import type { Db } from '../../prisma/client.ts';
 import type { ReminderSettings } from '../config.ts';
-import { actionFor } from './actions.ts';
 import { enqueueReminder, reminderChats } from './recipients.ts';
 import { DAY_MS, isoDay, startOfTehranDay, tehranDbDay } from './tehran-time.ts';
 

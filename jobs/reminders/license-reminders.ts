@@ -4,9 +4,9 @@
  * per stage (the dedupe key names the expiry date and the stage, so a renewed
  * license starts over).
  */
+import { actionFor } from '../../messenger/reminder-buttons.ts';
 import type { Db } from '../../prisma/client.ts';
 import type { ReminderSettings } from '../config.ts';
-import { actionFor } from './actions.ts';
 import { alreadyQueued, enqueueReminder, reminderChats } from './recipients.ts';
 import { DAY_MS, isoDay, tehranDbDay } from './tehran-time.ts';
 

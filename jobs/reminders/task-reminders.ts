@@ -5,9 +5,9 @@
  * alone. A task assigned less than half a day ago is not announced as due
  * soon: its "task assigned" message just said so.
  */
+import { actionFor } from '../../messenger/reminder-buttons.ts';
 import type { Db } from '../../prisma/client.ts';
 import type { ReminderSettings } from '../config.ts';
-import { actionFor } from './actions.ts';
 import { enqueueReminder, reminderChats } from './recipients.ts';
 import { assigneePersonIds } from '../../core/work/task-scope.ts';
 import { isoDay, jalaliDayKey, startOfTehranDay, tehranDbDay } from './tehran-time.ts';

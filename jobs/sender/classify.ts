@@ -4,7 +4,7 @@
  * or give up on this message (any other 4xx, a template that does not exist).
  */
 import { GrammyError, HttpError } from 'grammy';
-import { UnknownTemplateError } from './render.ts';
+import { UnknownTemplateError } from '../../messenger/notification-render.ts';
 
 export type SendFailure =
   | { kind: 'rateLimited'; retryAfterSeconds: number; error: string }

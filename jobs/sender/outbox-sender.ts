@@ -29,13 +29,13 @@
  * arrives keeps that window to the messages in flight (at most `concurrency`).
  */
 import type { Api } from 'grammy';
-import type { PlatformName } from '../../bot/platform.ts';
 import type { Logger } from '../../logger.ts';
+import { renderNotification } from '../../messenger/notification-render.ts';
+import type { Platform } from '../../messenger/platform.ts';
 import type { Db } from '../../prisma/client.ts';
 import { systemJobClock, type JobClock } from '../clock.ts';
 import { DEFAULT_LIMITS, type SenderLimits } from '../config.ts';
 import { backoffMs, classifySendError, type SendFailure } from './classify.ts';
-import { renderNotification } from './render.ts';
 import { claimMessages, hasWork, markBlocked, markFailed, markRetry, markSent, type ClaimedMessage, type ClaimResult } from './store.ts';
 
 /** The API's rate window. */
@@ -48,7 +48,7 @@ export type SenderLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 export interface OutboxSenderOptions {
   db: Db;
   api: Api;
-  platform: PlatformName;
+  platform: Platform;
   /** The bot's id (the digits before the token's colon): messages addressed to another bot are left alone. */
   botId: string;
   clock?: JobClock;

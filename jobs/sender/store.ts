@@ -10,9 +10,9 @@
  * Timestamps are passed as UTC text cast to timestamp(3) (the columns' type),
  * so the session's time zone never matters and a test clock can drive them.
  */
-import type { PlatformName } from '../../bot/platform.ts';
 import { lockKey } from '../../core/context.ts';
 import type { NotificationParams } from '../../core/outbox.ts';
+import type { Platform } from '../../messenger/platform.ts';
 import type { Db } from '../../prisma/client.ts';
 import { Prisma } from '../../prisma/generated/client/client.ts';
 import { claimBudget } from './budget.ts';
@@ -32,7 +32,7 @@ export interface ClaimedMessage {
 }
 
 export interface ClaimRequest {
-  platform: PlatformName;
+  platform: Platform;
   botId: string;
   now: Date;
   leaseMs: number;
@@ -209,7 +209,7 @@ export async function markBlocked(db: Db, m: ClaimedMessage, now: Date, error: s
 }
 
 /** Anything still to do for this platform (queued, scheduled, retrying or on its way)? */
-export async function hasWork(db: Db, platform: PlatformName): Promise<boolean> {
+export async function hasWork(db: Db, platform: Platform): Promise<boolean> {
   const rows = await db.$queryRaw<{ one: number }[]>`
     SELECT 1 AS one FROM "OutboxMessage" o
     CROSS JOIN LATERAL (SELECT ca.platform, ca.blocked FROM "ChatAccount" ca WHERE ca.id = o."chatAccountId" OFFSET 0) c

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../bot/i18n.ts';
+import { i18n } from '../../messenger/i18n.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const namespaces = readdirSync(path.join(root, 'locales/fa'))

@@ -5,7 +5,7 @@
  * settled reminder are answered briefly. The settings screen mutes a kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../bot/i18n.ts';
+import { translator } from '../../messenger/i18n.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, createDonation, createPledge, createTrustee } from '../../prisma/seed/factories.ts';
 import { donorActor } from '../helpers/actors.ts';

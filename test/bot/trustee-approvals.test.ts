@@ -6,7 +6,7 @@
  * distributions. Presses on items already decided are answered so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../bot/i18n.ts';
+import { translator } from '../../messenger/i18n.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createBeneficiary, createCenter, createDistribution, createDonation, createTrustee } from '../../prisma/seed/factories.ts';
 import { staffActor } from '../helpers/actors.ts';

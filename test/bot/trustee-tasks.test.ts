@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrusteeDigest } from '../../bot/digest.ts';
-import { translator } from '../../bot/i18n.ts';
+import { translator } from '../../messenger/i18n.ts';
 import { buildTaskReminder } from '../../bot/task-reminder.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, createDonation, createTrustee } from '../../prisma/seed/factories.ts';

@@ -4,7 +4,7 @@
  * out-of-date screen are answered; a volunteer not yet approved is told why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../bot/i18n.ts';
+import { translator } from '../../messenger/i18n.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, createVolunteer } from '../../prisma/seed/factories.ts';
 import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';

@@ -4,7 +4,7 @@
  * application is stored by core, and the volunteer sees the vetting result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../bot/i18n.ts';
+import { translator } from '../../messenger/i18n.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, uniqueMobile, uniqueNationalId } from '../../prisma/seed/factories.ts';
 import { staffActor } from '../helpers/actors.ts';

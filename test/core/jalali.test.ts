@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addJalaliMonthsTo, formatJalaliDate, jalaliMonthRange, jalaliToDbDate, startOfJalaliDay, toJalali } from '../../core/jalali.ts';
-import { formatRial, formatToman } from '../../core/money.ts';
+import { addJalaliMonthsTo, jalaliMonthRange, jalaliToDbDate, startOfJalaliDay, toJalali } from '../../core/jalali.ts';
+import { formatJalaliDate, formatRial, formatToman } from '../../messenger/format.ts';
 
 describe('Jalali calendar in Asia/Tehran', () => {
   it('reads the Tehran calendar day of an instant, whatever the server zone', () => {

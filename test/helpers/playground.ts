@@ -12,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../admin/app.ts';
-import type { AdminSettings } from '../../admin/auth/settings.ts';
+import type { AdminSettings } from '../../http/settings.ts';
 import { createCore, type Core } from '../../core/index.ts';
 import { startJobs, type Jobs } from '../../jobs/index.ts';
 import { createLogger } from '../../logger.ts';

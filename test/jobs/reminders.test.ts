@@ -10,7 +10,7 @@ import { createCore } from '../../core/index.ts';
 import { DEFAULT_TASK_TEMPLATES } from '../../core/work/default-task-templates.ts';
 import { startOfJalaliDay } from '../../core/jalali.ts';
 import { createReminderRunner } from '../../jobs/reminders/run-reminders.ts';
-import { renderNotification } from '../../jobs/sender/render.ts';
+import { renderNotification } from '../../messenger/notification-render.ts';
 import { parseQuietHours } from '../../jobs/config.ts';
 import type { NotificationParams } from '../../core/outbox.ts';
 import { createCenter, createDonation, createPledge, createDonor, createTrustee } from '../../prisma/seed/factories.ts';

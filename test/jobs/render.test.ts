@@ -1,7 +1,7 @@
 /** A queued notification as the user reads it: their language, Persian digits, Jalali dates, Toman, one button. */
 import { describe, expect, it } from 'vitest';
-import { renderNotification, UnknownTemplateError } from '../../jobs/sender/render.ts';
-import { actionFor, reminderAction } from '../../jobs/reminders/actions.ts';
+import { renderNotification, UnknownTemplateError } from '../../messenger/notification-render.ts';
+import { actionFor, reminderAction } from '../../messenger/reminder-buttons.ts';
 
 const installment = {
   center: 'مرکز نیکوکاری مسجد جامع',

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../admin/app.ts';
-import { SESSION_COOKIE } from '../../admin/auth/cookie.ts';
+import { SESSION_COOKIE } from '../../http/cookie.ts';
 import { createCore } from '../../core/index.ts';
 import { createLogger } from '../../logger.ts';
 import { CHAT_COOKIE } from '../../playground/chat-cookie.ts';

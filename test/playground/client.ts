@@ -2,7 +2,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { CHAT_COOKIE } from '../../playground/chat-cookie.ts';
-import type { Identity, PgMessage, PgReplyKeyboard } from '../../playground/messages.ts';
+import type { ChatMessage as PgMessage, ChatReplyKeyboard as PgReplyKeyboard, Identity } from '../../playground/messages.ts';
 
 export interface PgState {
   enabled: true;

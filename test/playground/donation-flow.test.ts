@@ -6,7 +6,7 @@
  * number to the chat: in its state and as a server-sent event.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { digits } from '../../bot/format.ts';
+import { digits } from '../../messenger/format.ts';
 import type { Database } from '../../prisma/client.ts';
 import { trusteeActor } from '../helpers/actors.ts';
 import { createTestDatabase } from '../helpers/db.ts';

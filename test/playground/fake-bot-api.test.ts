@@ -7,7 +7,7 @@
 import { Api, InputFile } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { createPlaygroundApi, PLAYGROUND_TOKEN } from '../../playground/fake-bot-api.ts';
-import { createMessageStore, type PgEvent } from '../../playground/messages.ts';
+import { createMessageStore, type ChatEvent as PgEvent } from '../../playground/messages.ts';
 
 const ROOT = 'http://playground.invalid';
 

@@ -7,12 +7,13 @@
 import React, { useState } from 'react';
 import { Box, Button, FormMessage, Text } from '@adminjs/design-system';
 import { useActionResponseHandler, useTranslation, type ActionProps } from 'adminjs';
+import { persianDigits } from '../../../messenger/digits.ts';
 import { formatJalali } from '../jalali/jalali-value.ts';
 import { langOf, type Lang } from '../lang.ts';
 import { postRecordAction } from './post-record-action.ts';
 
 function localDigits(code: string, lang: Lang): string {
-  return lang === 'fa' ? code.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : code;
+  return lang === 'fa' ? persianDigits(code) : code;
 }
 
 const ShowLinkCode = (props: ActionProps) => {

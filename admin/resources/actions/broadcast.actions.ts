@@ -9,10 +9,10 @@ import type { Action, ActionContext, ActionRequest, ActionResponse, RecordAction
 import type { Core } from '../../../core/index.ts';
 import type { AudienceInput } from '../../../core/broadcasts/audience.ts';
 import { DomainError, isDomainError } from '../../../core/errors.ts';
+import type { Language } from '../../../messenger/i18n.ts';
+import { renderNotification } from '../../../messenger/notification-render.ts';
 import type { Db } from '../../../prisma/client.ts';
-import { renderNotification } from '../../../jobs/sender/render.ts';
 import { roleMay, scopeFilter, type AdminActor } from '../../access.ts';
-import type { AdminLocale } from '../../locale/index.ts';
 import { allowed, type ComponentIds } from '../define.ts';
 import { errorMessage, resourceMessage, valueLabel } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
@@ -34,7 +34,7 @@ function audienceOf(payload: Record<string, unknown> | undefined): AudienceInput
 }
 
 /** What the form may choose from: the centers and networks of the login's area. */
-async function choices(db: Db, actor: AdminActor, lng: AdminLocale) {
+async function choices(db: Db, actor: AdminActor, lng: Language) {
   const centers = await db.center.findMany({ where: scopeFilter(actor, 'Center') ?? {}, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 500 });
   const networks = await db.network.findMany({
     where: { AND: [scopeFilter(actor, 'Network') ?? {}, { active: true }] },

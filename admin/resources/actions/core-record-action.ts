@@ -9,8 +9,8 @@
 import type { Action, ActionContext, BaseRecord, RecordActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
 import { isDomainError } from '../../../core/errors.ts';
+import type { Language } from '../../../messenger/i18n.ts';
 import type { AdminActor } from '../../access.ts';
-import type { AdminLocale } from '../../locale/index.ts';
 import { allowed } from '../define.ts';
 import { errorMessage } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
@@ -31,7 +31,7 @@ export interface CoreRecordActionSpec {
   /** Whether this login may use the action on this record (role and the record's state). */
   isAllowed(actor: AdminActor, params: Record<string, unknown>): boolean;
   /** The one core call. */
-  run(args: { core: Core; actor: AdminActor; recordId: string; payload: Record<string, unknown>; lng: AdminLocale }): Promise<CoreActionResult>;
+  run(args: { core: Core; actor: AdminActor; recordId: string; payload: Record<string, unknown>; lng: Language }): Promise<CoreActionResult>;
 }
 
 function paramsOf(record: BaseRecord | undefined): Record<string, unknown> {

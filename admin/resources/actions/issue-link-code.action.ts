@@ -5,7 +5,7 @@
  */
 import type { Action, RecordActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { formatJalaliDate } from '../../../core/jalali.ts';
+import { formatJalaliDate } from '../../../messenger/format.ts';
 import { roleMay } from '../../access.ts';
 import { localDigits } from '../../locale/index.ts';
 import type { ComponentIds } from '../define.ts';

@@ -9,11 +9,12 @@
  *   approve: { actionType: 'record', component: ids.ConfirmAction, handler: postOnly(async (request, response, context) => …) }
  */
 import type { ActionContext, ActionHandler, ActionRequest, ActionResponse } from 'adminjs';
-import { translate, isAdminLocale, DEFAULT_ADMIN_LOCALE } from '../../locale/index.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../messenger/i18n.ts';
+import { translate } from '../../locale/index.ts';
 
 function localeOf(context: ActionContext) {
   const locale = (context.currentAdmin as { locale?: unknown } | undefined)?.locale;
-  return isAdminLocale(locale) ? locale : DEFAULT_ADMIN_LOCALE;
+  return isLanguage(locale) ? locale : DEFAULT_LANGUAGE;
 }
 
 export function postOnly<T extends ActionResponse>(handler: ActionHandler<T>): ActionHandler<T | ActionResponse> {

@@ -8,7 +8,7 @@ import { completeTask } from '../../../core/work/complete-task.ts';
 import { createTask } from '../../../core/work/create-task.ts';
 import { DEFAULT_TASK_TEMPLATES } from '../../../core/work/default-task-templates.ts';
 import { occurrenceInMonth } from '../../../core/work/recurrence.ts';
-import { formatJalaliDate } from '../../../core/jalali.ts';
+import { formatJalaliDate } from '../../../messenger/format.ts';
 import { createCenter, createTrustee } from '../../../prisma/seed/factories.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
 import { staffActor } from '../../helpers/actors.ts';

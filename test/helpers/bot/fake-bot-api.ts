@@ -6,7 +6,7 @@
  */
 import type { ApiClientOptions } from 'grammy';
 import type { InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update, UserFromGetMe } from 'grammy/types';
-import type { PlatformName } from '../../../bot/platform.ts';
+import type { Platform as PlatformName } from '../../../messenger/platform.ts';
 import { PLAYGROUND_BOT_INFO } from '../../../playground/fake-bot-api.ts';
 // The same reader of grammY's JSON and multipart bodies as the playground's Bot API.
 import { readApiPayload } from '../../../playground/multipart.ts';

@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { createBot } from '../../../bot/index.ts';
 import type { BotContext } from '../../../bot/context.ts';
 import type { BotDeps } from '../../../bot/deps.ts';
-import { platformConfig, type PlatformName } from '../../../bot/platform.ts';
+import { platformConfig, type Platform as PlatformName } from '../../../messenger/platform.ts';
 import type { Clock } from '../../../core/context.ts';
 import { createCore, type Core } from '../../../core/index.ts';
 import type { DonorActor } from '../../../core/actor.ts';

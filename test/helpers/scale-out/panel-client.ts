@@ -4,7 +4,7 @@
  * browser marks its own requests). One login per panel process; each request goes to
  * the next process in turn, so every process serves sessions the other one opened.
  */
-import { SESSION_COOKIE } from '../../../admin/auth/cookie.ts';
+import { SESSION_COOKIE } from '../../../http/cookie.ts';
 import { loginForm } from '../admin.ts';
 
 export interface PanelStats {

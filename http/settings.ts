@@ -1,12 +1,10 @@
 /**
- * The admin panel's security settings, read from the environment by config.ts (this file
- * holds the part of the schema that belongs to the panel, so config.ts stays short).
+ * The staff login's settings (sessions, cookies, login lockout), read from the environment
+ * by config.ts: the panel logs staff in, and the playground accepts the same sessions when
+ * it requires a login. This file holds that part of the schema, so config.ts stays short.
  */
 import { z } from 'zod';
-
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+import { flag } from '../core/input/schemas.ts';
 
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 

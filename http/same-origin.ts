@@ -1,5 +1,6 @@
 /**
- * Cross-site request refusal for every state-changing (non-GET/HEAD) request under /admin.
+ * Cross-site request refusal for every state-changing (non-GET/HEAD) request of the panel
+ * and the playground.
  * Browsers say where a request comes from: `Sec-Fetch-Site` (must be `same-origin`) or, in
  * older ones, `Origin` (must be this server's origin, or ADMIN_PUBLIC_ORIGIN behind a
  * proxy that rewrites Host). A request carrying neither does not come from a browser page,

@@ -8,9 +8,9 @@
  *   - numbers and codes without letters (receipt numbers) → the reader's digits;
  *   - any other text (titles, reasons, a broadcast) is shown as written.
  */
-import { digits, jalaliDate, toman } from '../../bot/format.ts';
-import { i18n, type Language } from '../../bot/i18n.ts';
-import type { NotificationParams } from '../../core/outbox.ts';
+import type { NotificationParams } from '../core/outbox.ts';
+import { digits, formatJalaliDate, formatToman } from './format.ts';
+import { i18n, type Language } from './i18n.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -33,9 +33,9 @@ function formatValue(key: string, value: NotificationParams[string], lng: Langua
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return digits(value, lng);
-  if (key.endsWith('Rial') && /^-?\d+$/.test(value)) return toman(BigInt(value), lng);
-  if (DAY.test(value)) return jalaliDate(new Date(`${value}T00:00:00Z`), lng);
-  if (INSTANT.test(value)) return jalaliDate(new Date(value), lng);
+  if (key.endsWith('Rial') && /^-?\d+$/.test(value)) return formatToman(BigInt(value), lng);
+  if (DAY.test(value)) return formatJalaliDate(new Date(`${value}T00:00:00Z`), lng);
+  if (INSTANT.test(value)) return formatJalaliDate(new Date(value), lng);
   const label = `notifications:labels.${key}.${value}`;
   if (/^[A-Z][A-Z_]*$/.test(value) && i18n.exists(label, { lng })) return String(i18n.t(label, { lng }));
   if (!HAS_LETTER.test(value)) return digits(value, lng);

@@ -1,18 +1,18 @@
 /**
- * Panel sessions in the database (AdminSession), so they survive a restart and can be
- * ended from the server. The cookie holds a random token; the row id is its HMAC under
+ * Staff sessions in the database (AdminSession), so they survive a restart and can be
+ * ended from the server; the panel opens them and the playground checks them. The cookie holds a random token; the row id is its HMAC under
  * the session secret, so neither a copy of the table nor the secret alone opens a session.
  * A session ends after `idleTimeoutMs` without requests, and `absoluteTimeoutMs` after
  * login whatever the activity. Login always creates a new row (new id): a cookie that
  * existed before login never becomes a logged-in session.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Clock } from '../../core/context.ts';
-import type { Db } from '../../prisma/client.ts';
-import { isAdminLocale, DEFAULT_ADMIN_LOCALE, type AdminLocale } from '../locale/index.ts';
+import type { Clock } from '../core/context.ts';
+import type { Db } from '../prisma/client.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../messenger/i18n.ts';
 
 export interface SessionData {
-  locale: AdminLocale;
+  locale: Language;
   /** ISO time of login: the absolute timeout counts from here. */
   startedAt: string;
 }
@@ -34,12 +34,12 @@ export interface SessionStoreOptions {
 }
 
 export interface SessionStore {
-  create(input: { staffUserId: string; locale: AdminLocale; ip: string; userAgent?: string }): Promise<{ token: string; session: AdminSessionRow }>;
+  create(input: { staffUserId: string; locale: Language; ip: string; userAgent?: string }): Promise<{ token: string; session: AdminSessionRow }>;
   /** The live session of a cookie token, or null (an expired one is deleted). */
   load(token: string): Promise<AdminSessionRow | null>;
   /** Slides the idle timeout; writes at most about once a minute per session. */
   touch(session: AdminSessionRow): Promise<void>;
-  setLocale(session: AdminSessionRow, locale: AdminLocale): Promise<void>;
+  setLocale(session: AdminSessionRow, locale: Language): Promise<void>;
   destroy(session: AdminSessionRow): Promise<void>;
   /** Ends every session of a user (deactivation, password change). */
   destroyAllOf(staffUserId: string): Promise<number>;
@@ -50,7 +50,7 @@ function parseData(value: unknown): SessionData | null {
   if (typeof value !== 'object' || value === null) return null;
   const { locale, startedAt } = value as Record<string, unknown>;
   if (typeof startedAt !== 'string' || Number.isNaN(Date.parse(startedAt))) return null;
-  return { locale: isAdminLocale(locale) ? locale : DEFAULT_ADMIN_LOCALE, startedAt };
+  return { locale: isLanguage(locale) ? locale : DEFAULT_LANGUAGE, startedAt };
 }
 
 /** Ends every panel session of a staff user (call it when deactivating a user). */

@@ -1,6 +1,8 @@
 /**
- * Every locales/<lng>/<namespace>.json, loaded once at start: `t('bot:help.text')`
- * (namespace = file name, then the key path). Persian is the default and the fallback.
+ * Every locales/<lng>/<namespace>.json, loaded once at start for the bot, the sender, the
+ * playground and the panel: `t('bot:help.text')` (namespace = file name, then the key
+ * path). Persian is the default and the fallback. The panel shapes its AdminJS
+ * translations from the same loaded trees (`localeTree`), so a string is read once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,8 +10,12 @@ import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 
 export const LANGUAGES = ['fa', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fa';
 
 export type TFunction = (key: string, params?: Record<string, unknown>) => string;
+
+/** A locale file as parsed: nested objects of strings. */
+export type LocaleTree = { [key: string]: string | LocaleTree };
 
 const localesDir = path.resolve(import.meta.dirname, '../locales');
 
@@ -30,8 +36,8 @@ const resources = loadResources();
 export const i18n = i18next.createInstance();
 void i18n.init({
   resources,
-  lng: 'fa',
-  fallbackLng: 'fa',
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   ns: Object.keys(resources.fa ?? {}),
   defaultNS: 'bot',
@@ -56,4 +62,14 @@ export function translator(lng: Language): TFunction {
 /** The language a new user gets: English when their client says so, else Persian. */
 export function languageFromClient(code: string | undefined): Language {
   return code?.toLowerCase().startsWith('en') ? 'en' : 'fa';
+}
+
+/** The namespaces of a language (its file names), sorted. */
+export function localeNamespaces(lng: Language): string[] {
+  return Object.keys(resources[lng] ?? {}).sort();
+}
+
+/** One namespace of one language as loaded (empty when there is no such file); read-only. */
+export function localeTree(lng: Language, namespace: string): Readonly<LocaleTree> {
+  return (resources[lng]?.[namespace] as LocaleTree | undefined) ?? {};
 }

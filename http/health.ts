@@ -3,8 +3,8 @@
  * build ships? 200 when both hold, 503 otherwise (for load balancers and Docker).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../prisma/client.ts';
-import { migrationNames, readMigrationState } from '../../prisma/migration-state.ts';
+import type { Database } from '../prisma/client.ts';
+import { migrationNames, readMigrationState } from '../prisma/migration-state.ts';
 
 export async function healthRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const known = migrationNames(); // read once: the folder does not change under a running build

@@ -1,13 +1,14 @@
 /**
  * A queued notification as the user reads it: the template
  * `notifications:<template>` in the chat's language with its params formatted
- * (format-params.ts), plain text (Bale has no parse_mode, and titles or a
+ * (notification-params.ts), plain text (Bale has no parse_mode, and titles or a
  * broadcast may contain anything), and, when the notification names a bot
- * action (`reminderAction`, callback data), one inline button that opens it.
+ * action (`reminderAction`, reminder-buttons.ts), one inline button that opens it.
+ * The outbox sender sends it; the panel's broadcast preview shows it.
  */
-import { i18n, isLanguage, type Language } from '../../bot/i18n.ts';
-import type { NotificationParams } from '../../core/outbox.ts';
-import { formatParams } from './format-params.ts';
+import type { NotificationParams } from '../core/outbox.ts';
+import { i18n, isLanguage, type Language } from './i18n.ts';
+import { formatParams } from './notification-params.ts';
 
 export interface InlineButton {
   text: string;

@@ -1,5 +1,6 @@
 /**
- * Who is logged in to the panel: AdminJS's `currentAdmin`, rebuilt from the StaffUser row on
+ * Who is logged in to the panel (and so may open the playground when a login is required):
+ * AdminJS's `currentAdmin`, rebuilt from the StaffUser row on
  * every request (so a role, scope or membership change applies at once), carrying the core
  * actor every use-case takes: a StaffActor, or for a CENTER_TRUSTEE login the TrusteeActor
  * of its appointed membership.
@@ -7,7 +8,7 @@
 import type { StaffActor, TrusteeActor } from '../core/actor.ts';
 import type { Db } from '../prisma/client.ts';
 import type { StaffRole } from '../prisma/generated/client/client.ts';
-import { translate, type AdminLocale } from './locale/index.ts';
+import { translator, type Language } from '../messenger/i18n.ts';
 
 export interface CurrentAdmin {
   /** StaffUser id. */
@@ -17,7 +18,7 @@ export interface CurrentAdmin {
   /** The role's name in the admin's language. */
   title: string;
   role: StaffRole;
-  locale: AdminLocale;
+  locale: Language;
   actor: StaffActor | TrusteeActor;
   /** AdminJS's CurrentAdmin has an open index signature; ours adds nothing else. */
   [key: string]: unknown;
@@ -35,7 +36,7 @@ export type CurrentAdminResult =
   | { ok: false; reason: 'missing' | 'disabled' | 'not-appointed' };
 
 /** The admin of a StaffUser id, or why that user cannot use the panel now. */
-export async function loadCurrentAdmin(db: Db, staffUserId: string, locale: AdminLocale): Promise<CurrentAdminResult> {
+export async function loadCurrentAdmin(db: Db, staffUserId: string, locale: Language): Promise<CurrentAdminResult> {
   const user = await db.staffUser.findUnique({
     where: { id: staffUserId },
     select: {
@@ -73,7 +74,7 @@ export async function loadCurrentAdmin(db: Db, staffUserId: string, locale: Admi
     admin: {
       id: user.id,
       email: user.username,
-      title: translate(locale, `roles.${user.role}`),
+      title: translator(locale)(`admin:roles.${user.role}`),
       role: user.role,
       locale,
       actor,
