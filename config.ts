@@ -47,7 +47,7 @@ export interface Config {
   logLevel: string;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   seedDemo: boolean;
-  /** The admin panel's sessions, cookies and login lockout (admin/auth/settings.ts). */
+  /** The staff login's sessions, cookies and lockout, for the panel and the playground (http/settings.ts). */
   admin: AdminSettings;
   /** The messenger bot (bot/settings.ts); token null: no bot. */
   bot: BotSettings;

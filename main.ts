@@ -1,6 +1,7 @@
 /**
- * `npm start`: config -> database -> HTTP server (and, when configured, the bot).
- * With the embedded database everything runs in this one process.
+ * `npm start`: config -> database (migrated, demo data when embedded and empty) -> core, the
+ * bot and the playground -> the HTTP app (app.ts) -> listen -> the bot's polling, the outbox
+ * sender and the reminders. With the embedded database everything runs in this one process.
  *
  * npm start (and the Docker image) run node with two memory settings, measured on a warm
  * server after panel and playground load (bench/startup.ts): --max-semi-space-size=8 keeps
@@ -11,21 +12,20 @@
  * its threshold after those compiles free their large blocks, so later large blocks are
  * mapped and given back when freed instead of staying in the heap (about 55 MB less).
  */
-import { buildApp } from './admin/app.ts';
+import { buildApp } from './app.ts';
 import { prepareBot } from './bot/run.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createCore } from './core/index.ts';
 import { startJobs, type Jobs, type JobsBot } from './jobs/index.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import type { Playground } from './playground/runtime.ts';
-import { openDatabase } from './prisma/client.ts';
+import { openDatabase, type Database } from './prisma/client.ts';
 import { readMigrationState } from './prisma/migration-state.ts';
 import { seedDemoIfEmpty } from './prisma/seed/index.ts';
 
-async function main(): Promise<void> {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -33,9 +33,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger(config);
-  const startedAt = performance.now();
+}
 
+/** The database, migrated when embedded; PostgreSQL must be migrated beforehand. */
+async function openStartDatabase(config: Config, logger: Logger): Promise<Database> {
   const database = await openDatabase(config.database, { migrate: config.database.kind === 'pglite' });
   if (database.migrated.length) logger.info({ migrations: database.migrated }, 'database migrated');
   if (database.kind === 'postgres') {
@@ -53,6 +54,25 @@ async function main(): Promise<void> {
       for (const line of seeded.logins) logger.info(`demo login: ${line}`);
     }
   }
+  return database;
+}
+
+/** The bots whose outbox the sender serves: the configured messenger's and the playground's. */
+function jobBotsOf(config: Config, playground: Playground | null): JobsBot[] {
+  const bots: JobsBot[] = [];
+  if (config.bot.token) {
+    const { platform } = config.bot;
+    bots.push({ platform: platform.platform, token: config.bot.token, apiRoot: platform.apiRoot });
+  }
+  if (playground) bots.push({ platform: 'PLAYGROUND', token: playground.token, apiRoot: playground.platform.apiRoot, fetch: playground.api.fetch });
+  return bots;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config);
+  const startedAt = performance.now();
+  const database = await openStartDatabase(config, logger);
 
   const core = createCore({ db: database.db });
   // Without BOT_TOKEN this logs that the bot is not running and returns null.
@@ -99,12 +119,7 @@ async function main(): Promise<void> {
   await bot?.start();
   // The outbox sender and the reminders run wherever a bot is configured (even if its API
   // was unreachable just now: the sender retries), the playground's bot included; see jobs/index.ts.
-  const jobBots: JobsBot[] = [];
-  if (config.bot.token) {
-    const { platform } = config.bot;
-    jobBots.push({ platform: platform.platform, token: config.bot.token, apiRoot: platform.apiRoot });
-  }
-  if (playground) jobBots.push({ platform: 'PLAYGROUND', token: playground.token, apiRoot: playground.platform.apiRoot, fetch: playground.api.fetch });
+  const jobBots = jobBotsOf(config, playground);
   if (jobBots.length && config.jobs.enabled) {
     try {
       jobs = await startJobs({

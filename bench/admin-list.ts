@@ -7,7 +7,7 @@
  * Targets: 1M at most 1.5 times 10k per case, page 1 under 100 ms.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../admin/app.ts';
+import { buildApp } from '../app.ts';
 import { jalaliMonthRange, toJalali } from '../core/jalali.ts';
 import { SESSION_COOKIE } from '../http/cookie.ts';
 import { createLogger } from '../logger.ts';

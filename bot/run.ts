@@ -2,7 +2,7 @@
  * Starting and stopping the bot from main.ts: long polling with
  * @grammyjs/runner (concurrency bounded by the database pool: each update in
  * flight holds a connection), or webhook (the route comes from bot/webhook.ts
- * through admin/app.ts; the webhook is registered when BOT_WEBHOOK_URL is set).
+ * through app.ts; the webhook is registered when BOT_WEBHOOK_URL is set).
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { ApiClientOptions, Bot } from 'grammy';
@@ -21,7 +21,7 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] a
 
 export interface RunningBot {
   bot: Bot<BotContext>;
-  /** Set in webhook mode: what admin/app.ts registers. */
+  /** Set in webhook mode: what app.ts registers. */
   webhook: BotWebhookOptions | null;
   /** Starts polling (polling mode); call after the HTTP server is up. */
   start(): Promise<void>;

@@ -1,6 +1,6 @@
 /**
  * The webhook route (BOT_MODE=webhook), a Fastify plugin registered by
- * admin/app.ts. On Telegram the secret header is checked (constant time);
+ * app.ts. On Telegram the secret header is checked (constant time);
  * Bale sends none, so there the path itself should be unguessable. The update
  * is handled (dedupe, lock, transaction) and 200 returned; a slow update is
  * left running and answered after `answerWithinMs` so the platform does not

@@ -201,7 +201,7 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     },
 
     async sendFile(chatId, upload, language) {
-      const fileId = `playground-${randomUUID()}`;
+      const fileId = `pg-${randomUUID()}`;
       // Written before the bot sees it: the bot's update must not wait for the database here.
       await db.playgroundFile.create({ data: { id: fileId, chatId, mimeType: upload.mimeType, bytes: new Uint8Array(upload.bytes) } });
       api.rememberFile(fileId, { bytes: upload.bytes, mimeType: upload.mimeType, name: upload.name });

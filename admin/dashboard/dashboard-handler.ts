@@ -10,7 +10,7 @@ import type { StaffActor, TrusteeActor } from '../../core/actor.ts';
 import { centerMonthReportPath, overviewReportPath, previousJalaliMonth } from '../reports/report-paths.ts';
 import type { DashboardData, DashboardLink, DashboardRefusal } from './dashboard-data.ts';
 
-/** What the handler needs of the current admin (AdminJS's currentAdmin, see admin/current-admin.ts). */
+/** What the handler needs of the current admin (AdminJS's currentAdmin, see http/current-admin.ts). */
 export interface DashboardAdmin {
   actor: StaffActor | TrusteeActor;
 }

@@ -19,7 +19,7 @@ import type ExcelJS from 'exceljs';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** What the routes need of the logged-in admin (admin/current-admin.ts's CurrentAdmin has it). */
+/** What the routes need of the logged-in admin (http/current-admin.ts's CurrentAdmin has it). */
 export interface ReportsAdmin {
   actor: StaffActor | TrusteeActor;
   locale: Language;
@@ -124,7 +124,7 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
   );
 }
 
-/** The panel plugin's entry (admin/plugins/adminjs.ts): the routes with the admin the guard put on the request. */
+/** The panel plugin's entry (admin/panel.ts): the routes with the admin the guard put on the request. */
 export async function xlsxRoutes(app: FastifyInstance, deps: { core: Core }): Promise<void> {
   registerXlsxReportRoutes(app, { core: deps.core, currentAdmin: (request) => request.currentAdmin ?? null });
 }

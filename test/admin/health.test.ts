@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../admin/app.ts';
+import { buildApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createTestDatabase, testDbKind } from '../helpers/db.ts';

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../admin/app.ts';
+import { buildApp } from '../../app.ts';
 import type { FetchLike } from '../../admin/receipts/receipt-source.ts';
 import { createLogger } from '../../logger.ts';
 import type { Database } from '../../prisma/client.ts';

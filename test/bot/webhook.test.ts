@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Bot } from 'grammy';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../admin/app.ts';
+import { buildApp } from '../../app.ts';
 import type { BotContext } from '../../bot/context.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createTestDatabase } from '../helpers/db.ts';

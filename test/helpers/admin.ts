@@ -10,7 +10,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { buildApp } from '../../admin/app.ts';
+import { buildApp } from '../../app.ts';
 import type { AdminSettings } from '../../http/settings.ts';
 import { SESSION_COOKIE } from '../../http/cookie.ts';
 import type { AdminDeps } from '../../admin/deps.ts';

@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../../admin/app.ts';
+import { buildApp } from '../../app.ts';
 import type { AdminSettings } from '../../http/settings.ts';
 import { createCore, type Core } from '../../core/index.ts';
 import { startJobs, type Jobs } from '../../jobs/index.ts';

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../admin/app.ts';
+import { buildApp } from '../../app.ts';
 import { SESSION_COOKIE } from '../../http/cookie.ts';
 import { createCore } from '../../core/index.ts';
 import { createLogger } from '../../logger.ts';

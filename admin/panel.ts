@@ -1,79 +1,62 @@
 /**
- * The admin panel: AdminJS at /admin over @adminjs/prisma, behind our own guard, with
- * database sessions, login throttling, Persian (rtl) and English, and no external request.
+ * The admin panel as one Fastify plugin: AdminJS at /admin over @adminjs/prisma, behind our
+ * own guard, with database sessions, login throttling, Persian (rtl) and English, and no
+ * external request.
  *
- * Everything under /admin goes through the guard installed on the ROOT app (auth/guard.ts),
- * so routes other modules add under /admin are protected too. Pages are served only after
- * the components bundle is ready (it is built, or read from its cache, before this returns).
+ * The guard is installed on the app that registers the panel (fastify-plugin: not an
+ * encapsulated scope), so every route under /admin is protected, the playground's
+ * /admin/playground entry included. Pages are served only after the components bundle is
+ * ready (it is built, or read from its cache, before the plugin finishes loading).
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import AdminJS, { type BrandingOptions, type PageContext, type ResourceWithOptions } from 'adminjs';
 import type { FastifyInstance } from 'fastify';
-import type { Core } from '../../core/index.ts';
-import type { CurrentAdmin } from '../../http/current-admin.ts';
-import { createSessionStore } from '../../http/session-store.ts';
-import type { AdminSettings } from '../../http/settings.ts';
-import type { Logger } from '../../logger.ts';
-import { DEFAULT_LANGUAGE, isLanguage } from '../../messenger/i18n.ts';
-import type { Database } from '../../prisma/client.ts';
-import { ensureComponentsBundle } from '../adminjs/bundle.ts';
-import { panelComponents } from '../adminjs/components.ts';
-import { adminjsRoutes } from '../adminjs/router.ts';
-import { staticFiles } from '../adminjs/static.ts';
-import { createAuthenticator } from '../auth/authenticate.ts';
-import { ADMIN_ROOT, installAdminGuard, LOGIN_PATH } from '../auth/guard.ts';
-import { createLoginThrottle } from '../auth/login-throttle.ts';
-import { authRoutes, LOGOUT_PATH } from '../auth/routes.ts';
-import type { AdminDeps } from '../deps.ts';
-import { clientModule, getModelByName, loadAdminjsPrisma } from '../dmmf.ts';
-import { adminjsLocale, translate } from '../locale/index.ts';
-import { estimateCount } from '../resources/estimated-count.ts';
-import { normalizeFilters } from '../resources/hooks/normalize-filters.ts';
-import { buildResources } from '../resources/index.ts';
-import { createReceiptSource, type ReceiptFilesOptions } from '../receipts/receipt-source.ts';
-import { receiptRoutes } from '../receipts/routes.ts';
+import fastifyPlugin from 'fastify-plugin';
+import type { Core } from '../core/index.ts';
+import type { CurrentAdmin } from '../http/current-admin.ts';
+import { createSessionStore } from '../http/session-store.ts';
+import type { AdminSettings } from '../http/settings.ts';
+import type { Logger } from '../logger.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from '../messenger/i18n.ts';
+import type { Database } from '../prisma/client.ts';
+import { ensureComponentsBundle } from './adminjs/bundle.ts';
+import { panelComponents } from './adminjs/components.ts';
+import { adminjsRoutes } from './adminjs/router.ts';
+import { staticFiles } from './adminjs/static.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { ADMIN_ROOT, installAdminGuard, LOGIN_PATH } from './auth/guard.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
+import { authRoutes, LOGOUT_PATH } from './auth/routes.ts';
+import { dashboardHandler } from './dashboard/index.ts';
+import type { AdminDeps } from './deps.ts';
+import { clientModule, getModelByName, loadAdminjsPrisma } from './dmmf.ts';
+import { adminjsLocale, translate } from './locale/index.ts';
+import { createReceiptSource, type ReceiptFilesOptions } from './receipts/receipt-source.ts';
+import { receiptRoutes } from './receipts/routes.ts';
+import { xlsxRoutes } from './reports/xlsx-routes.ts';
+import { buildResources } from './resources/index.ts';
 
 export interface AdminPanelOptions {
   database: Database;
   core: Core;
   logger: Logger;
-  settings: AdminSettings;
+  /** The staff login's settings, its session secret decided by the caller (app.ts). */
+  settings: AdminSettings & { sessionSecret: string };
   /** Tests: other resources than admin/resources/index.ts builds. */
   resources?: (deps: AdminDeps) => ResourceWithOptions[];
   /** The messenger bots the receipt proof view downloads photos with (none: playground files only). */
   receiptFiles?: ReceiptFilesOptions;
 }
 
-export type DashboardHandler = (admin: CurrentAdmin, deps: AdminDeps) => Promise<unknown>;
-export type AdminRoutes = (app: FastifyInstance, deps: AdminDeps) => Promise<void>;
-
-const ADMIN_DIR = path.resolve(import.meta.dirname, '..');
 let adapterRegistered = false;
-
-/** A module of another part of the panel that may not exist yet (dashboard, reports). */
-async function optionalExport<T>(relativeFile: string, name: string): Promise<T | undefined> {
-  const file = path.join(ADMIN_DIR, relativeFile);
-  if (!existsSync(file)) return undefined;
-  const mod = (await import(file)) as Record<string, unknown>;
-  return mod[name] as T | undefined;
-}
 
 function localeOf(admin: unknown) {
   const locale = (admin as { locale?: unknown } | undefined)?.locale;
   return isLanguage(locale) ? locale : DEFAULT_LANGUAGE;
 }
 
-export async function registerAdminPanel(app: FastifyInstance, options: AdminPanelOptions): Promise<AdminJS> {
+async function registerAdminPanel(app: FastifyInstance, options: AdminPanelOptions): Promise<void> {
   const { database, core, logger, settings } = options;
   const clock = core.ctx.clock;
-
-  let secret = settings.sessionSecret;
-  if (!secret) {
-    secret = randomBytes(32).toString('base64url');
-    logger.warn('ADMIN_SESSION_SECRET is not set: using a temporary one, so panel logins end when the server restarts');
-  }
 
   const adminjsPrisma = await loadAdminjsPrisma();
   if (!adapterRegistered) {
@@ -84,9 +67,6 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
   const deps: AdminDeps = { database, core, getModelByName, clientModule: clientModule() };
   const { loader: componentLoader, ids: components } = panelComponents();
 
-  const dashboardHandler = await optionalExport<DashboardHandler>('dashboard/index.ts', 'dashboardHandler');
-  const reportRoutes = await optionalExport<AdminRoutes>('reports/xlsx-routes.ts', 'xlsxRoutes');
-
   const admin = new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: LOGIN_PATH,
@@ -96,11 +76,7 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
     resources: (options.resources ?? buildResources)({ ...deps, components }),
     dashboard: {
       ...(components.Dashboard ? { component: components.Dashboard } : {}),
-      ...(dashboardHandler
-        ? {
-            handler: async (_req: unknown, _res: unknown, context: PageContext) => dashboardHandler(context.currentAdmin as CurrentAdmin, deps),
-          }
-        : {}),
+      handler: async (_req: unknown, _res: unknown, context: PageContext) => dashboardHandler(context.currentAdmin as CurrentAdmin, deps),
     },
     locale: (currentAdmin) => adminjsLocale(localeOf(currentAdmin)),
     branding: (currentAdmin) => ({
@@ -119,7 +95,7 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
 
   const sessions = createSessionStore({
     db: database.db,
-    secret,
+    secret: settings.sessionSecret,
     clock,
     idleTimeoutMs: settings.idleTimeoutMs,
     absoluteTimeoutMs: settings.absoluteTimeoutMs,
@@ -156,7 +132,7 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
     }
     await scope.register(authRoutes, { db: database.db, sessions, authenticator, settings });
     await scope.register(adminjsRoutes, { admin, bundle });
-    if (reportRoutes) await scope.register(async (reports) => reportRoutes(reports, deps));
+    await scope.register(async (reports) => xlsxRoutes(reports, deps));
     await scope.register(receiptRoutes, { db: database.db, source: createReceiptSource(database.db, options.receiptFiles) });
   });
 
@@ -166,6 +142,7 @@ export async function registerAdminPanel(app: FastifyInstance, options: AdminPan
   const timer = setInterval(purge, 60 * 60_000);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
-
-  return admin;
 }
+
+/** Registered on the app itself, not in a scope of its own: the guard must see every /admin route. */
+export const adminPanel = fastifyPlugin(registerAdminPanel, { name: 'admin-panel' });
