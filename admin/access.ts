@@ -115,12 +115,12 @@ export const READ_RULES: Record<AdminResource, ReadRule> = {
   Feedback: { staffRoles: EVERY_STAFF_ROLE },
   ApprovalRequest: { policy: 'report.center' },
   Inspection: { staffRoles: EVERY_STAFF_ROLE },
-  // Issue 5: the province admin manages staff users.
+  // Staff accounts decide who sees what: only the province admin manages them.
   StaffUser: { staffRoles: ['PROVINCE_ADMIN'] },
   AuditLog: { policy: 'audit.read' },
   // The notification queue: operations view for the same roles as the audit log.
   OutboxMessage: { policy: 'audit.read' },
-  // Issue 6: those who may send a center's broadcasts follow their progress.
+  // Those who may send a center's broadcasts follow their delivery.
   Broadcast: { policy: 'broadcast.send' },
 };
 

@@ -1,5 +1,5 @@
 /**
- * The benchmarks of issue 8, in order, by module path. A module that does not exist
+ * The benchmarks, in order, by module path. A module that does not exist
  * (yet) or fails to load is reported as "not run" by bench/run.ts, not a crash.
  * Each module exports its Benchmark as the default export.
  */

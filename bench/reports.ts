@@ -17,7 +17,7 @@ import type { Benchmark, BenchRow } from './lib/types.ts';
 
 const RUNS = 7;
 const TARGET_MS = 500;
-/** The 5M at default scale (about 2.5 minutes to build on 2 cores); twice that with --full for headroom. */
+/** The 5M donations of the target at default scale (about 2.5 minutes to build on 2 cores); twice that with --full for headroom. */
 const FULL_SIZE = 10_000_000;
 const DEFAULT_SIZE = 5_000_000;
 

@@ -29,14 +29,14 @@ export interface MenuItem {
 }
 
 export const menuItems: MenuItem[] = [
-  // ── donor helper: lines below ──
+  // ── donors ──
   { label: 'donor:menu.register', data: DONOR_MENU.register, show: (r) => !r.donor },
   { label: 'donor:menu.pledge', data: DONOR_MENU.pledge, show: (r) => r.donor && r.hasCenter },
   { label: 'donor:menu.pay', data: DONOR_MENU.pay, show: (r) => r.donor && r.hasCenter },
   { label: 'donor:menu.history', data: DONOR_MENU.history, show: (r) => r.donor },
   { label: 'donor:menu.transparency', data: DONOR_MENU.transparency, show: (r) => r.hasCenter },
   { label: 'donor:menu.feedback', data: DONOR_MENU.feedback, show: (r) => r.hasCenter },
-  // ── volunteer / trustee helper: lines below ──
+  // ── volunteers and trustees ──
   { label: 'volunteer:menu.signup', data: VOLUNTEER_MENU.signup, show: (r) => r.hasCenter },
   { label: 'volunteer:menu.serviceForService', data: VOLUNTEER_MENU.serviceForService, show: (r) => r.hasCenter },
   { label: 'volunteer:menu.status', data: VOLUNTEER_MENU.status, show: (r) => r.volunteer },
@@ -45,7 +45,7 @@ export const menuItems: MenuItem[] = [
   { label: 'trustee:menu.approvals', data: TRUSTEE_MENU.approvals, show: (r) => r.trustee },
   { label: 'trustee:menu.digest', data: TRUSTEE_MENU.digest, show: (r) => r.trustee },
   { label: 'trustee:menu.link', data: TRUSTEE_MENU.link, show: (r) => !r.trustee },
-  // ── reminders helper (issue 6): lines below ──
+  // ── reminders ──
   { label: 'reminders:menu.settings', data: REMINDERS_MENU.settings, show: (r) => r.donor || r.trustee },
   // ── infra (always last) ──
   { label: 'bot:menu.chooseCenter', data: 'menu:center' },

@@ -68,8 +68,9 @@ let savepoints = 0;
  * A use-case joined to the caller's transaction is still all-or-nothing: a refusal
  * after its first write (caught by the bot, which then asks again) undoes exactly
  * that use-case's writes, and a failed statement no longer aborts the caller's work.
+ * The bot wraps its own attempts at a use-case in one too (bot/attempt.ts).
  */
-async function inSavepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inSavepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   // An SQL identifier from a fixed prefix and a counter, never from input.
   const name = `core_${++savepoints}`;
   await tx.$executeRawUnsafe(`SAVEPOINT ${name}`);

@@ -1,5 +1,5 @@
 /**
- * Settings of the sender and the reminders, with the defaults the issue names.
+ * Settings of the sender and the reminders, and their defaults.
  * config.ts reads the SENDER_* / QUIET_HOURS / REMINDER_* variables into these.
  */
 import type { Platform } from '../messenger/platform.ts';

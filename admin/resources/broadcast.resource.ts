@@ -1,5 +1,5 @@
 /**
- * Broadcasts (issue 6): a center's messages to its donors or to one network's volunteers.
+ * Broadcasts: a center's messages to its donors or to one network's volunteers.
  * Never edited: created through the "new broadcast" action (preview, then send) and
  * stopped through "cancel"; the list and the page show how far delivery got, counted
  * from the outbox by core (sent, failed, waiting, cancelled).

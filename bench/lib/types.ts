@@ -1,7 +1,7 @@
 /**
  * The shape every benchmark shares (bench/run.ts runs them and writes BENCHMARKS.md).
- * Shared machines are noisy: a figure is the median of several runs and, where the issue
- * names one, is reported as a ratio against a baseline measured in the same run.
+ * Shared machines are noisy: a figure is the median of several runs and, where a baseline
+ * exists, is reported as a ratio against it, measured in the same run.
  */
 import type { BenchDatabase } from './database.ts';
 
@@ -25,7 +25,7 @@ export interface BenchRow {
   baseline?: { name: string; value: number };
   /** value / baseline.value (or the inverse where lower is better: say so in `target`). */
   ratio?: number;
-  /** The issue's target in words, e.g. "≥ 0.6 of baseline", "< 500 ms". */
+  /** The target in words, e.g. "≥ 0.6 of baseline", "< 500 ms". */
   target: string;
   pass: boolean;
   /** Every run's figure (the median is taken from these). */

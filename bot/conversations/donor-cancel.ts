@@ -1,9 +1,10 @@
 /** Cancelling an active pledge, after a confirmation (core.giving.cancelPledge); paid installments stay on record. */
 import { digits } from '../../messenger/format.ts';
+import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, valueOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog } from './donor-ask.ts';
-import { attempt, donorWhere, loadHistory } from './donor-core.ts';
+import { donorWhere, loadHistory } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
 import { describeGift } from './donor-views.ts';
 

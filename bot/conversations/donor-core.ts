@@ -1,23 +1,10 @@
 /**
- * Calling core from the donor flows: inside `conversation.external`, with the
- * update's BotContext. A DomainError comes back as a plain value (its code is
- * the locale key errors:<CODE>) so the conversation can explain it and go on;
- * anything else is thrown to the error boundary.
+ * What the donor flows read through `conversation.external`, with the update's
+ * BotContext: who is asking, their history, the core clock. (Their calls to core
+ * go through bot/attempt.ts, so a refusal comes back as a plain value.)
  */
-import type { ErrorCode } from '../../core/errors.ts';
-import { attempt as attemptInSavepoint } from '../core-attempt.ts';
 import type { BotContext } from '../context.ts';
 import { historyView, type HistoryView } from './donor-views.ts';
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; field: string | null };
-
-/** bot/core-attempt.ts's savepoint-guarded attempt, reporting the refused field for re-asking. */
-export async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
-  const outcome = await attemptInSavepoint(fn);
-  if (outcome.ok) return outcome;
-  const field = outcome.params.field;
-  return { ok: false, code: outcome.code, field: field === undefined ? null : String(field) };
-}
 
 /** Who is asking: the chat's donor record and chosen center, if any. */
 export interface DonorWhere {

@@ -3,10 +3,11 @@
  * center (core.work.submitFeedback routes it to the center's county office).
  * Anonymous feedback stores neither the person nor the chat.
  */
+import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, oneOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog } from './donor-ask.ts';
-import { attempt, donorWhere } from './donor-core.ts';
+import { donorWhere } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
 import { freeText } from './donor-questions.ts';
 

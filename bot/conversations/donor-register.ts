@@ -4,11 +4,12 @@
  * the chat actor registers only oneself and links this chat to the new donor.
  */
 import { mobile, nationalId } from '../../core/input/schemas.ts';
+import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import { mainMenu } from '../keyboards/main-menu.ts';
 import { isSkipText, shareContactKeyboard, skipReplyKeyboard } from '../keyboards/donor-buttons.ts';
+import { mainMenu } from '../screens/main-menu.ts';
 import { dialog } from './donor-ask.ts';
-import { attempt, donorWhere } from './donor-core.ts';
+import { donorWhere } from './donor-core.ts';
 import { parseName, type Parsed } from './donor-parse.ts';
 
 export const DONOR_REGISTER = 'donorRegister';

@@ -5,7 +5,7 @@
  */
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { centerKeyboard, countyKeyboard, pickCenter, pickCounty } from '../keyboards/centers.ts';
-import { mainMenu } from '../keyboards/main-menu.ts';
+import { mainMenu } from '../screens/main-menu.ts';
 
 export const PICK_CENTER = 'pickCenter';
 const SHOWN = 10;

@@ -5,7 +5,7 @@
  * times at most (the code is the only proof of identity here).
  */
 import type { ErrorCode } from '../../core/errors.ts';
-import { attempt } from '../core-attempt.ts';
+import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { roleName } from '../keyboards/trustee.ts';
 import { ask, ok, textOf, wrong, type Answer } from './volunteer-ask.ts';

@@ -5,10 +5,10 @@
  * it was already decided.
  */
 import { normalizeText } from '../../core/input/normalize.ts';
-import { attempt } from '../core-attempt.ts';
+import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import { boardRole } from '../keyboards/trustee-board.ts';
-import { decisionScreen, sendDecision } from '../keyboards/trustee-decisions.ts';
+import { boardRole } from '../screens/board-roles.ts';
+import { decisionScreen, sendDecision } from '../screens/decisions.ts';
 import { ask, ok, textOf, wrong, type Answer } from './volunteer-ask.ts';
 import { decisionRefusalKey } from './trustee-refusals.ts';
 

@@ -10,7 +10,7 @@ import { normalizeText } from '../../core/input/normalize.ts';
 import { mobile, nationalId } from '../../core/input/schemas.ts';
 import { digits } from '../../messenger/format.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
-import { attempt } from '../core-attempt.ts';
+import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { myVolunteering } from '../features/volunteer-status.ts';
 import { ask, ok, textOf, wrong, type Answer } from './volunteer-ask.ts';

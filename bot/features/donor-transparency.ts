@@ -7,11 +7,11 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { digits, formatToman } from '../../messenger/format.ts';
 import type { Language, TFunction } from '../../messenger/i18n.ts';
+import { attempt } from '../attempt.ts';
 import type { BotContext } from '../context.ts';
 import { toJalali } from '../../core/jalali.ts';
 import { MIN_GROUP } from '../../core/reports/get-transparency-report.ts';
 import type { Core } from '../../core/index.ts';
-import { attempt } from '../conversations/donor-core.ts';
 import { ensureDonorReady } from '../conversations/donor-guard.ts';
 import { DONOR_MENU, transparencyMonth } from '../keyboards/donor-buttons.ts';
 

@@ -41,7 +41,7 @@ export const features: Composer<BotContext>[] = [
   languageFeature,
   helpFeature,
   centerPickFeature,
-  // ── donor helper: lines below ──
+  // ── donors ──
   donorRegisterFeature,
   donorPledgeFeature,
   donorPayFeature,
@@ -49,7 +49,7 @@ export const features: Composer<BotContext>[] = [
   donorHistoryFeature,
   donorTransparencyFeature,
   donorFeedbackFeature,
-  // ── volunteer / trustee helper: lines below ──
+  // ── volunteers and trustees ──
   volunteerSignupFeature,
   volunteerStatusFeature,
   volunteerNetworksFeature,
@@ -57,7 +57,7 @@ export const features: Composer<BotContext>[] = [
   trusteeTasksFeature,
   trusteeApprovalsFeature,
   trusteeDigestFeature,
-  // ── reminders helper (issue 6): lines below ──
+  // ── reminders ──
   remindersFeature,
   // ── infra: always last ──
   unhandledFeature,

@@ -1,7 +1,7 @@
 /** /menu: leaves whatever was going on and shows the main menu for this chat's roles. */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
-import { showMainMenu } from '../keyboards/main-menu.ts';
+import { showMainMenu } from '../screens/main-menu.ts';
 
 export const menuFeature = new Composer<BotContext>();
 

@@ -14,9 +14,9 @@ import { dueDay, openInstallments } from '../conversations/donor-views.ts';
 import { DONOR_PAY } from '../conversations/donor-pay.ts';
 import { loadHistory } from '../conversations/donor-core.ts';
 import { kindName, REMINDERS_MENU, settingsKeyboard, toggleReminder } from '../keyboards/reminders.ts';
-import { myBoardRoles } from '../keyboards/trustee-board.ts';
-import { pendingDecisions } from '../keyboards/trustee-decisions.ts';
 import { taskCardKeyboard } from '../keyboards/trustee.ts';
+import { myBoardRoles } from '../screens/board-roles.ts';
+import { pendingDecisions } from '../screens/decisions.ts';
 import { showFrom } from './trustee-approvals.ts';
 import { cardText } from './trustee-tasks.ts';
 

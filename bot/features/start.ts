@@ -7,7 +7,7 @@ import { Composer } from 'grammy';
 import { isDomainError } from '../../core/errors.ts';
 import type { BotContext } from '../context.ts';
 import { PICK_CENTER } from '../conversations/start-pick-center.ts';
-import { chosenCenterName, showMainMenu } from '../keyboards/main-menu.ts';
+import { chosenCenterName, showMainMenu } from '../screens/main-menu.ts';
 
 export const startFeature = new Composer<BotContext>();
 

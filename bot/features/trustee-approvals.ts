@@ -7,13 +7,13 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import { digits } from '../../messenger/format.ts';
-import { attempt } from '../core-attempt.ts';
+import { attempt } from '../attempt.ts';
 import type { BotContext, ConversationContext } from '../context.ts';
 import { TRUSTEE_REJECT_REASON, trusteeRejectReasonConversation, type RejectTarget } from '../conversations/trustee-reject-reason.ts';
 import { decisionRefusalKey } from '../conversations/trustee-refusals.ts';
-import { boardRole, myBoardRoles } from '../keyboards/trustee-board.ts';
-import { decisionScreen, pendingDecisions, sendDecision } from '../keyboards/trustee-decisions.ts';
 import { approveItem, nextItem, rejectItem, TRUSTEE_MENU } from '../keyboards/trustee.ts';
+import { boardRole, myBoardRoles } from '../screens/board-roles.ts';
+import { decisionScreen, pendingDecisions, sendDecision } from '../screens/decisions.ts';
 
 export const trusteeApprovalsFeature = new Composer<BotContext>();
 

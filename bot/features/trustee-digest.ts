@@ -1,8 +1,8 @@
 /** /digest and the menu entry: today's summary of each board role the trustee holds, now. */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
-import { buildTrusteeDigest } from '../digest.ts';
 import { TRUSTEE_MENU } from '../keyboards/trustee.ts';
+import { buildTrusteeDigest } from '../screens/digest.ts';
 
 export const trusteeDigestFeature = new Composer<BotContext>();
 

@@ -5,11 +5,11 @@
  */
 import { Composer } from 'grammy';
 import { digits, formatJalaliDate } from '../../messenger/format.ts';
-import { attempt } from '../core-attempt.ts';
+import { attempt } from '../attempt.ts';
 import type { BotContext } from '../context.ts';
 import { taskRefusalKey } from '../conversations/trustee-refusals.ts';
-import { boardRole, myBoardRoles } from '../keyboards/trustee-board.ts';
 import { completeTask, openTask, roleName, shorten, snoozeTask, taskCardKeyboard, taskListKeyboard, TRUSTEE_MENU } from '../keyboards/trustee.ts';
+import { boardRole, myBoardRoles } from '../screens/board-roles.ts';
 
 export const trusteeTasksFeature = new Composer<BotContext>();
 

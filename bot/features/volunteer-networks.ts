@@ -5,7 +5,7 @@
  */
 import { Composer } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { attempt } from '../core-attempt.ts';
+import { attempt } from '../attempt.ts';
 import type { BotContext } from '../context.ts';
 import {
   askLeaveNetwork,

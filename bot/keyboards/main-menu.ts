@@ -1,48 +1,12 @@
-/**
- * The main menu for this chat: a title naming the chosen center and the
- * entries of bot/menu-items.ts its roles may see. Returned as plain data so a
- * conversation can get it through `conversation.external` and send it itself.
- */
+/** The main menu's buttons: the entries of bot/menu-items.ts the chat's roles may see, one a row. */
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { isDomainError } from '../../core/errors.ts';
-import type { BotContext } from '../context.ts';
+import type { TFunction } from '../../messenger/i18n.ts';
 import { menuItems, type MenuRoles } from '../menu-items.ts';
 import { inlineMarkup } from './markup.ts';
 
-export interface MenuMessage {
-  text: string;
-  reply_markup: InlineKeyboardMarkup;
-}
-
-async function rolesOf(ctx: BotContext, hasCenter: boolean): Promise<MenuRoles> {
-  const [donor, volunteer, trustees] = await Promise.all([ctx.actors.donor(), ctx.actors.volunteer(), ctx.actors.trustee()]);
-  return { hasCenter, donor: donor !== null, volunteer: volunteer !== null, trustee: trustees.length > 0 };
-}
-
-/** The chosen center's name, or null (and the choice forgotten) when it is gone or lost its license. */
-export async function chosenCenterName(ctx: BotContext): Promise<string | null> {
-  const centerId = ctx.session.centerId;
-  if (!centerId) return null;
-  try {
-    return (await ctx.core.centers.findLicensedCenter(ctx.actors.chat(), { centerId })).name;
-  } catch (e) {
-    if (!isDomainError(e)) throw e;
-    delete ctx.session.centerId;
-    return null;
-  }
-}
-
-export async function mainMenu(ctx: BotContext): Promise<MenuMessage> {
-  const center = await chosenCenterName(ctx);
-  const roles = await rolesOf(ctx, center !== null);
+export function mainMenuKeyboard(t: TFunction, roles: MenuRoles): InlineKeyboardMarkup {
   const keyboard = new InlineKeyboard();
-  for (const item of menuItems.filter((i) => !i.show || i.show(roles))) keyboard.text(ctx.t(item.label), item.data).row();
-  const title = center ? ctx.t('bot:menu.titleWithCenter', { center }) : ctx.t('bot:menu.titleNoCenter');
-  return { text: title, reply_markup: inlineMarkup(keyboard) };
-}
-
-export async function showMainMenu(ctx: BotContext): Promise<void> {
-  const menu = await mainMenu(ctx);
-  await ctx.reply(menu.text, { reply_markup: menu.reply_markup });
+  for (const item of menuItems.filter((i) => !i.show || i.show(roles))) keyboard.text(t(item.label), item.data).row();
+  return inlineMarkup(keyboard);
 }

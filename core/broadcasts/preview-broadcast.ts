@@ -23,7 +23,7 @@ export interface BroadcastPreview {
   people: number;
   /** People of the audience the bot cannot reach (no chat, or they blocked it). */
   peopleWithoutChat: number;
-  /** Render with the notifications namespace, as the sender will (jobs/sender/render.ts). */
+  /** Render with the notifications namespace, as the sender will (messenger/notification-render.ts). */
   message: { template: string; params: { center: string; text: string } };
 }
 

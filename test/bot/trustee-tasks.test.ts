@@ -1,13 +1,11 @@
 /**
  * A trustee's tasks from the bot, in Persian and English: the list (overdue
  * flagged), marking one done, postponing one, presses on a closed task
- * answered; the daily digest (/digest and buildTrusteeDigest) and the
- * reminder text.
+ * answered; the daily digest (/digest and buildTrusteeDigest).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTrusteeDigest } from '../../bot/digest.ts';
+import { buildTrusteeDigest } from '../../bot/screens/digest.ts';
 import { translator } from '../../messenger/i18n.ts';
-import { buildTaskReminder } from '../../bot/task-reminder.ts';
 import type { Database } from '../../prisma/client.ts';
 import { createCenter, createDonation, createTrustee } from '../../prisma/seed/factories.ts';
 import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
@@ -115,7 +113,7 @@ describe('my tasks (en)', () => {
   });
 });
 
-describe('buildTrusteeDigest and buildTaskReminder', () => {
+describe('buildTrusteeDigest', () => {
   it('an empty digest says so and is marked empty; decisions waiting are counted', async () => {
     const finance = await createTrustee(database.db, { centerId: center.id, role: 'ADMIN_FINANCE' });
     const membership = { membershipId: finance.id, personId: finance.personId, centerId: center.id, centerName: center.name, role: finance.role };
@@ -125,14 +123,5 @@ describe('buildTrusteeDigest and buildTaskReminder', () => {
     const busy = await buildTrusteeDigest({ core: h.core, t: fa, language: 'fa' }, membership);
     expect(busy.empty).toBe(false);
     expect(busy.text).toContain('در انتظار تصمیم شما: ۱');
-  });
-
-  it('a reminder names the task and its due date, with the task buttons; overdue is said so', () => {
-    const task = { id: 'task-1', title: 'تهیه ترازنامه', dueAt: inDays(2) };
-    const soon = buildTaskReminder({ t: fa, language: 'fa', now: FIXED_NOW }, task, 'membership-1');
-    expect(soon.text).toBe('⏰ یادآوری: مهلت «تهیه ترازنامه» ۷ آذر ۱۴۰۵ است.');
-    expect(soon.reply_markup.inline_keyboard.flat().map((b) => b.text)).toEqual([fa('trustee:tasks.done'), fa('trustee:tasks.snoozeDay'), fa('trustee:tasks.snoozeWeek')]);
-    const late = buildTaskReminder({ t: en, language: 'en', now: inDays(3) }, { ...task, title: 'Balance sheet' }, 'membership-1');
-    expect(late.text).toBe('⏰ Reminder: "Balance sheet" was due Azar 7, 1405 AP and is still open.');
   });
 });

@@ -10,9 +10,9 @@ import type { DonationDetail, PendingDecision } from '../../core/approvals/list-
 import { digits, formatJalaliDate, formatToman } from '../../messenger/format.ts';
 import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { BotContext, ConversationContext } from '../context.ts';
-import type { BoardRole } from './trustee-board.ts';
-import { myBoardRoles } from './trustee-board.ts';
-import { decisionKeyboard } from './trustee.ts';
+import type { BoardRole } from './board-roles.ts';
+import { myBoardRoles } from './board-roles.ts';
+import { decisionKeyboard } from '../keyboards/trustee.ts';
 
 export interface DecisionScreen {
   text: string;

@@ -1,15 +1,14 @@
 /**
- * A trustee's daily digest for one board role: today's Jalali date, the open
- * tasks (overdue ones counted), and how many decisions wait. /digest shows it
- * now; the daily schedule (another issue) calls buildTrusteeDigest with core
- * and a translator of the trustee's language, and may skip empty digests.
+ * A trustee's digest for one board role, shown by /digest: today's Jalali date,
+ * the open tasks (overdue ones counted), and how many decisions wait. Built
+ * from core and a translator, so it needs no update to answer.
  */
-import type { TrusteeActor } from '../core/actor.ts';
-import type { Core } from '../core/index.ts';
-import { digits, formatJalaliDate } from '../messenger/format.ts';
-import type { Language, TFunction } from '../messenger/i18n.ts';
-import type { TrusteeRole } from '../prisma/generated/client/client.ts';
-import { roleName } from './keyboards/trustee.ts';
+import type { TrusteeActor } from '../../core/actor.ts';
+import type { Core } from '../../core/index.ts';
+import { digits, formatJalaliDate } from '../../messenger/format.ts';
+import type { Language, TFunction } from '../../messenger/i18n.ts';
+import type { TrusteeRole } from '../../prisma/generated/client/client.ts';
+import { roleName } from '../keyboards/trustee.ts';
 
 export interface DigestDeps {
   /** Core (bound to a transaction or not). Its clock says what "today" and "overdue" are. */
@@ -29,7 +28,7 @@ export interface DigestMembership {
 
 export interface TrusteeDigest {
   text: string;
-  /** Nothing open and nothing to decide: a scheduler may leave the trustee in peace. */
+  /** Nothing open and nothing to decide. */
   empty: boolean;
 }
 
