@@ -8,7 +8,7 @@ import { MAX_INSTALLMENTS, type CreatePledgeInput } from '../../core/giving/crea
 import { isRestrictedFund } from '../../core/funds/fund-rules.ts';
 import { digits, formatToman } from '../../messenger/format.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
-import type { AidKind, Fund } from '../../prisma/generated/client/client.ts';
+import { AidKind, type Fund, PledgeSchedule } from '../../prisma/generated/client/client.ts';
 import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, confirmKeyboard, oneOf, valueOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
@@ -21,8 +21,8 @@ import { dueDay } from './donor-views.ts';
 
 export const DONOR_PLEDGE = 'donorPledge';
 
-const KINDS = ['CASH', 'IN_KIND', 'SERVICE'] as const satisfies readonly AidKind[];
-const SCHEDULES = ['ONE_TIME', 'MONTHLY'] as const;
+const KINDS = Object.values(AidKind);
+const SCHEDULES = Object.values(PledgeSchedule);
 const MONTH_CHOICES = [3, 6, 12] as const;
 /** Suggested amounts, in Toman. */
 const AMOUNT_CHOICES = [100_000, 200_000, 500_000, 1_000_000] as const;

@@ -7,17 +7,11 @@ import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { callbackData } from '../../messenger/callback-data.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
+import { NetworkKind } from '../../prisma/generated/client/client.ts';
 import { inlineMarkup } from './markup.ts';
 
-export const NETWORK_KINDS = [
-  'ENTREPRENEURSHIP_EMPLOYMENT',
-  'CULTURE_EDUCATION',
-  'LEGAL_SERVICES',
-  'HOUSING_CONSTRUCTION',
-  'SUPPORT_HEALTH',
-  'PUBLIC_PARTICIPATION',
-] as const;
-export type NetworkKind = (typeof NETWORK_KINDS)[number];
+/** The schema's order: a network's place in it is what its buttons carry. */
+export const NETWORK_KINDS = Object.values(NetworkKind);
 
 /** Menu entries (bot/menu-items.ts) and the callbacks behind them. */
 export const VOLUNTEER_MENU = {

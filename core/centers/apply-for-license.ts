@@ -3,6 +3,7 @@
  * the centers): host, address, activity area in words and optionally on a map.
  */
 import { z } from 'zod';
+import { AreaKind, HostType } from '../../prisma/generated/client/client.ts';
 import { personOf, type Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -22,7 +23,7 @@ export const areaBoundary = z.union([
 export const applyForLicenseInput = z.object({
   countyId: id,
   name: text(200),
-  hostType: z.enum(['MOSQUE', 'SCHOOL', 'OFFICE', 'BUSINESS', 'CLINIC', 'UNIVERSITY', 'OTHER'], { message: 'VALIDATION' }),
+  hostType: z.enum(HostType, { message: 'VALIDATION' }),
   hostName: text(200),
   address: text(500),
   phone: optionalText(30),
@@ -30,7 +31,7 @@ export const applyForLicenseInput = z.object({
   activityAreaBoundary: areaBoundary.optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
-  areaKind: z.enum(['ADVANTAGED', 'LESS_PRIVILEGED'], { message: 'VALIDATION' }).optional(),
+  areaKind: z.enum(AreaKind, { message: 'VALIDATION' }).optional(),
 });
 export type ApplyForLicenseInput = z.input<typeof applyForLicenseInput>;
 

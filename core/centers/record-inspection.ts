@@ -6,7 +6,7 @@
  * without an outcome yet, any inspector of the center's area may record.
  */
 import { z } from 'zod';
-import type { InspectionOutcome, LicenseState } from '../../prisma/generated/client/client.ts';
+import { InspectionKind, InspectionOutcome, type LicenseState } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -20,11 +20,11 @@ import { renewedExpiry } from './renew-license.ts';
 export const recordInspectionInput = z
   .object({
     centerId: id,
-    kind: z.enum(['ROUTINE', 'COMPLAINT', 'FOLLOW_UP'], { message: 'VALIDATION' }).optional().default('ROUTINE'),
+    kind: z.enum(InspectionKind, { message: 'VALIDATION' }).optional().default('ROUTINE'),
     feedbackId: id.optional(),
     findings: text(4000),
     recommendations: optionalText(4000),
-    outcome: z.enum(['RENEW', 'WARN', 'SUSPEND', 'REVOKE'], { message: 'VALIDATION' }).optional(),
+    outcome: z.enum(InspectionOutcome, { message: 'VALIDATION' }).optional(),
     outcomeReason: optionalText(1000),
     /** For RENEW: how many Jalali months. */
     validityMonths: positiveInt(60).optional().default(12),

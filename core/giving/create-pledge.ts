@@ -6,7 +6,7 @@
  * split exactly: equal shares, the remainder on the last, all BigInt Rials.
  */
 import { z } from 'zod';
-import type { Pledge, PledgeInstallment } from '../../prisma/generated/client/client.ts';
+import { PledgeSchedule, type Pledge, type PledgeInstallment } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -31,7 +31,7 @@ export const createPledgeInput = z.object({
   centerId: id,
   /** CASH: amountToman is the total over all installments. */
   ...aidKindInputFields,
-  schedule: z.enum(['ONE_TIME', 'MONTHLY'], { message: 'VALIDATION' }).default('ONE_TIME'),
+  schedule: z.enum(PledgeSchedule, { message: 'VALIDATION' }).default('ONE_TIME'),
   installmentCount: positiveInt(MAX_INSTALLMENTS).optional(),
   /** The first due day on the Jalali calendar; today (Tehran) when omitted. */
   firstDueOn: jalaliDay.optional(),

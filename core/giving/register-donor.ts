@@ -6,7 +6,7 @@
  * on the bot registers only themself, and their chat is linked to them.
  */
 import { z } from 'zod';
-import type { Donor } from '../../prisma/generated/client/client.ts';
+import { Gender, type Donor } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
@@ -21,7 +21,7 @@ const person = z.object({
   lastName: text(100),
   mobile,
   nationalId: nationalId.optional(),
-  gender: z.enum(['MALE', 'FEMALE'], { message: 'VALIDATION' }).optional(),
+  gender: z.enum(Gender, { message: 'VALIDATION' }).optional(),
 });
 
 const common = {

@@ -4,29 +4,15 @@
  * keeping a pledge installment's paid amount in step with its donations.
  */
 import { z } from 'zod';
-import type { Center } from '../../prisma/generated/client/client.ts';
+import { AidKind, type Center, Fund } from '../../prisma/generated/client/client.ts';
 import type { Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import type { Scope } from '../policy.ts';
 
-export const FUNDS = [
-  'ZAKAT',
-  'FITRIYEH',
-  'SADAQA',
-  'KAFFARA',
-  'NAZR',
-  'RADD_MAZALEM',
-  'GENERAL',
-  'ORPHANS',
-  'DOWRY',
-  'QARD_AL_HASAN',
-  'EMPLOYMENT',
-  'HEALTH',
-  'HOUSING',
-  'EDUCATION',
-] as const;
-export const fund = z.enum(FUNDS, { message: 'VALIDATION' });
-export const aidKind = z.enum(['CASH', 'IN_KIND', 'SERVICE'], { message: 'VALIDATION' });
+/** Every fund, in the schema's order (the order the bot offers them in). */
+export const FUNDS = Object.values(Fund);
+export const fund = z.enum(Fund, { message: 'VALIDATION' });
+export const aidKind = z.enum(AidKind, { message: 'VALIDATION' });
 
 /**
  * A date (Date, ISO string or epoch ms); anything unparsable is INVALID_DATE. Any

@@ -4,6 +4,7 @@
  * and mobile; a new person whose national ID is already known is that person.
  */
 import { z } from 'zod';
+import { Gender, TrusteeRole } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -12,37 +13,18 @@ import { id, mobile, nationalId, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { centerScope, membershipResult, type MembershipResult } from './membership.ts';
 
-export const TRUSTEE_ROLES = [
-  'CHAIR',
-  'VICE_CHAIR',
-  'ADMIN_FINANCE',
-  'DONORS_MEN',
-  'DONORS_WOMEN',
-  'ORGANIZATIONS',
-  'PUBLIC_PARTICIPATION',
-  'ORPHANS',
-  'DOWRY_MARRIAGE',
-  'QARD_AL_HASAN',
-  'SOCIAL_WORK',
-  'EMPLOYMENT',
-  'CULTURE_EDUCATION',
-  'HEALTH',
-  'HOUSING',
-  'PUBLIC_RELATIONS',
-] as const;
-
 export const newPersonInput = z.object({
   firstName: text(100),
   lastName: text(100),
   nationalId,
   mobile,
-  gender: z.enum(['MALE', 'FEMALE'], { message: 'VALIDATION' }).optional(),
+  gender: z.enum(Gender, { message: 'VALIDATION' }).optional(),
 });
 
 export const proposeTrusteeInput = z
   .object({
     centerId: id,
-    role: z.enum(TRUSTEE_ROLES, { message: 'VALIDATION' }),
+    role: z.enum(TrusteeRole, { message: 'VALIDATION' }),
     personId: id.optional(),
     person: newPersonInput.optional(),
   })

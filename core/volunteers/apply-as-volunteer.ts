@@ -4,6 +4,7 @@
  * recruiting officers. The person is found by national ID or created.
  */
 import { z } from 'zod';
+import { Gender, VolunteerKind } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
@@ -16,10 +17,10 @@ export const applyAsVolunteerInput = z.object({
   centerId: id,
   firstName: text(100),
   lastName: text(100),
-  gender: z.enum(['MALE', 'FEMALE']).optional(),
+  gender: z.enum(Gender).optional(),
   nationalId,
   mobile,
-  kind: z.enum(['RELIEF_VOLUNTEER', 'HONORARY_STAFF']).default('RELIEF_VOLUNTEER'),
+  kind: z.enum(VolunteerKind).default('RELIEF_VOLUNTEER'),
   skills: z.array(text(100)).max(30, { message: 'VALIDATION' }).default([]),
   availability: optionalText(300),
   serviceForService: z.boolean().default(false),

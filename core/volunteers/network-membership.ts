@@ -1,5 +1,6 @@
 /** Shared by join and leave: the volunteer, the policy check and the network kind. */
 import { z } from 'zod';
+import { NetworkKind } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -8,10 +9,7 @@ import { authorize } from '../policy.ts';
 import { loadVolunteer } from './scope.ts';
 
 /** The six specialized networks of a center (domain.md, "Networks and mapping"). */
-export const networkKind = z.enum(
-  ['ENTREPRENEURSHIP_EMPLOYMENT', 'CULTURE_EDUCATION', 'LEGAL_SERVICES', 'HOUSING_CONSTRUCTION', 'SUPPORT_HEALTH', 'PUBLIC_PARTICIPATION'],
-  { message: 'VALIDATION' },
-);
+export const networkKind = z.enum(NetworkKind, { message: 'VALIDATION' });
 
 export const networkMembershipInput = z.object({ volunteerId: id, kind: networkKind });
 

@@ -3,6 +3,7 @@
  * specific membership, to whoever holds a role, or both; with a due date.
  */
 import { z } from 'zod';
+import { TrusteeRole } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -12,11 +13,7 @@ import { notifyPerson } from '../outbox.ts';
 import { authorize } from '../policy.ts';
 import { assigneePersonIds, taskView, type TaskView } from './task-scope.ts';
 
-const TRUSTEE_ROLES = [
-  'CHAIR', 'VICE_CHAIR', 'ADMIN_FINANCE', 'DONORS_MEN', 'DONORS_WOMEN', 'ORGANIZATIONS', 'PUBLIC_PARTICIPATION', 'ORPHANS',
-  'DOWRY_MARRIAGE', 'QARD_AL_HASAN', 'SOCIAL_WORK', 'EMPLOYMENT', 'CULTURE_EDUCATION', 'HEALTH', 'HOUSING', 'PUBLIC_RELATIONS',
-] as const;
-export const trusteeRole = z.enum(TRUSTEE_ROLES, { message: 'VALIDATION' });
+export const trusteeRole = z.enum(TrusteeRole, { message: 'VALIDATION' });
 
 /** A date or an ISO string; anything else is INVALID_DATE. */
 export const instant = z

@@ -5,7 +5,7 @@
  * audit row does not name the sender either.
  */
 import { z } from 'zod';
-import type { Feedback } from '../../prisma/generated/client/client.ts';
+import { FeedbackKind, type Feedback } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -13,7 +13,7 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, parseInput, text } from '../input/schemas.ts';
 
-export const feedbackKind = z.enum(['SUGGESTION', 'CRITICISM', 'COMPLAINT', 'PRAISE', 'SUCCESS_STORY'], { message: 'VALIDATION' });
+export const feedbackKind = z.enum(FeedbackKind, { message: 'VALIDATION' });
 
 export const submitFeedbackInput = z.object({
   kind: feedbackKind,

@@ -20,7 +20,7 @@ import {
   type Donor,
   type LicenseState,
   type Network,
-  type NetworkKind,
+  NetworkKind,
   type NetworkMembership,
   type Person,
   type Pledge,
@@ -90,14 +90,7 @@ const MAIN_ROLES: readonly TrusteeRole[] = [
   'DONORS_WOMEN',
   'ORGANIZATIONS',
 ];
-const NETWORK_KINDS: readonly NetworkKind[] = [
-  'ENTREPRENEURSHIP_EMPLOYMENT',
-  'CULTURE_EDUCATION',
-  'LEGAL_SERVICES',
-  'HOUSING_CONSTRUCTION',
-  'SUPPORT_HEALTH',
-  'PUBLIC_PARTICIPATION',
-];
+const NETWORK_KINDS = Object.values(NetworkKind);
 /** States in which a center holds (or held) a license: activity code, account, counter. */
 const EVER_LICENSED: readonly LicenseState[] = ['LICENSED', 'SUSPENDED', 'REVOKED', 'EXPIRED', 'DISSOLVED'];
 
