@@ -4,7 +4,6 @@
  * two-command demo). A staff login of the panel is required unless the
  * database is embedded and NODE_ENV is not production.
  */
-import { z } from 'zod';
 import { flag } from '../core/input/schemas.ts';
 
 export const playgroundEnvShape = {

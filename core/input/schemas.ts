@@ -3,7 +3,7 @@
  * in any script, ی/ک, invisible characters) and fails with an error code that
  * is a locale key, so both front ends explain the problem the same way.
  */
-import { isShebaValid, phoneNumberNormalizer, verifyIranianNationalId } from '@persian-tools/persian-tools';
+import { isShebaValid, phoneNumberNormalizer } from '@persian-tools/persian-tools';
 import { z } from 'zod';
 import { defaultSettings } from '../context.ts';
 import { DomainError, type ErrorCode } from '../errors.ts';

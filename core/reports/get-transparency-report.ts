@@ -4,7 +4,7 @@
  * by need category. Never a name, code or amount of one household: counts
  * below MIN_GROUP are shown as "fewer than" so a small group cannot be singled out.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
