@@ -9,25 +9,30 @@ import type { AdminSettings } from './settings.ts';
 export const SESSION_COOKIE = 'imdad_admin';
 const COOKIE_PATH = '/admin';
 
-export function readSessionToken(req: FastifyRequest): string | null {
+/** A cookie of the request by name (the panel's session, the playground's chat), or null. */
+export function readCookie(req: FastifyRequest, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
   }
   return null;
 }
 
-/** The token is base64url, so the value needs no encoding. */
-function serialize(value: string, secure: boolean, expired = false): string {
+export function readSessionToken(req: FastifyRequest): string | null {
+  return readCookie(req, SESSION_COOKIE);
+}
+
+/** An HttpOnly, SameSite=Lax cookie for one path; `expired` deletes it. Values are base64url: no encoding needed. */
+export function serializeCookie(name: string, value: string, options: { path: string; secure: boolean; expired?: boolean }): string {
   return [
-    `${SESSION_COOKIE}=${value}`,
-    `Path=${COOKIE_PATH}`,
+    `${name}=${value}`,
+    `Path=${options.path}`,
     'HttpOnly',
     'SameSite=Lax',
-    ...(secure ? ['Secure'] : []),
-    ...(expired ? ['Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'Max-Age=0'] : []),
+    ...(options.secure ? ['Secure'] : []),
+    ...(options.expired ? ['Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'Max-Age=0'] : []),
   ].join('; ');
 }
 
@@ -36,9 +41,9 @@ function isSecure(req: FastifyRequest, settings: Pick<AdminSettings, 'cookieSecu
 }
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, settings: Pick<AdminSettings, 'cookieSecure'>): void {
-  reply.header('set-cookie', serialize(token, isSecure(req, settings)));
+  reply.header('set-cookie', serializeCookie(SESSION_COOKIE, token, { path: COOKIE_PATH, secure: isSecure(req, settings) }));
 }
 
 export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, settings: Pick<AdminSettings, 'cookieSecure'>): void {
-  reply.header('set-cookie', serialize('', isSecure(req, settings), true));
+  reply.header('set-cookie', serializeCookie(SESSION_COOKIE, '', { path: COOKIE_PATH, secure: isSecure(req, settings), expired: true }));
 }

@@ -5,7 +5,8 @@
  * writing its id into the cookie.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { serializeCookie } from '../http/cookie.ts';
 import type { Language } from '../messenger/i18n.ts';
 import { IDENTITIES, type Identity } from './messages.ts';
 
@@ -37,20 +38,6 @@ export function decodeChatCookie(secret: string, raw: string): ChatCookie | null
   return { chatId, identity: identity as Identity, language };
 }
 
-export function readCookie(req: FastifyRequest, name: string): string | null {
-  const header = req.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
-  }
-  return null;
-}
-
-export function serializeCookie(name: string, value: string, options: { secure: boolean; path?: string }): string {
-  return [`${name}=${value}`, `Path=${options.path ?? PLAYGROUND_PATH}`, 'HttpOnly', 'SameSite=Lax', ...(options.secure ? ['Secure'] : [])].join('; ');
-}
-
 export function setChatCookie(reply: FastifyReply, secret: string, c: ChatCookie, secure: boolean): void {
-  reply.header('set-cookie', serializeCookie(CHAT_COOKIE, encodeChatCookie(secret, c), { secure }));
+  reply.header('set-cookie', serializeCookie(CHAT_COOKIE, encodeChatCookie(secret, c), { path: PLAYGROUND_PATH, secure }));
 }

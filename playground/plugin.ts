@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from '../core/errors.ts';
+import { readCookie } from '../http/cookie.ts';
 import { isCrossSite } from '../http/same-origin.ts';
 import { createSessionStore } from '../http/session-store.ts';
 import type { AdminSettings } from '../http/settings.ts';
 import { localeTree, translator, type Language } from '../messenger/i18n.ts';
-import { CHAT_COOKIE, decodeChatCookie, readCookie, setChatCookie, type ChatCookie } from './chat-cookie.ts';
+import { CHAT_COOKIE, decodeChatCookie, setChatCookie, type ChatCookie } from './chat-cookie.ts';
 import { availableIdentities, listCenters, startIdentity } from './identities.ts';
 import { IDENTITIES, type Identity, type ChatEvent } from './messages.ts';
 import { PlaygroundInputError, type Playground } from './runtime.ts';

@@ -8,11 +8,11 @@
  * so logging out of the panel ends the playground too.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../http/cookie.ts';
+import { readCookie, serializeCookie, SESSION_COOKIE } from '../http/cookie.ts';
 import { loadCurrentAdmin } from '../http/current-admin.ts';
 import type { SessionStore } from '../http/session-store.ts';
 import type { Db } from '../prisma/client.ts';
-import { PLAYGROUND_PATH, readCookie, serializeCookie } from './chat-cookie.ts';
+import { PLAYGROUND_PATH } from './chat-cookie.ts';
 
 export const PLAYGROUND_ENTRY = '/admin/playground';
 
@@ -59,7 +59,7 @@ export async function staffGate(app: FastifyInstance, options: StaffGateOptions)
   app.get(PLAYGROUND_ENTRY, async (req, reply) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (!token || !(await hasStaffSession(req, options))) return reply.redirect(`/admin/login?next=${encodeURIComponent(PLAYGROUND_ENTRY)}`, 303);
-    reply.header('set-cookie', serializeCookie(SESSION_COOKIE, token, { secure: options.secure(req) }));
+    reply.header('set-cookie', serializeCookie(SESSION_COOKIE, token, { path: PLAYGROUND_PATH, secure: options.secure(req) }));
     return reply.redirect(PLAYGROUND_PATH, 303);
   });
 }
