@@ -2,9 +2,9 @@
 # Build: install everything, generate the Prisma client.
 FROM node:24-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY prisma ./prisma
-COPY prisma.config.ts ./
+COPY . .
+# The postinstall also builds the migrated empty embedded database (scripts/build-pglite-template.ts)
+# and the panel's development bundle (the run stage builds its production one).
 RUN npm ci --no-audit --no-fund
 
 # Run: production dependencies only, plus the generated client from the build stage.
@@ -21,9 +21,11 @@ COPY . .
 # The panel's components bundle, built once here so that starts never wait for it.
 RUN node --disable-warning=ExperimentalWarning scripts/build-admin-bundle.ts
 # The migrated empty embedded database (a data folder) a first start copies instead of
-# migrating (seconds). Built as root, copied by the user node: PGlite leaves a file or two
-# readable by their owner only.
-RUN node --disable-warning=ExperimentalWarning scripts/build-pglite-template.ts && chmod -R a+rX .cache/pglite
+# migrating (seconds), built by the build stage's postinstall. Built as root, copied by the
+# user node: PGlite leaves a file or two readable by their owner only.
+COPY --from=build /app/.cache/pglite ./.cache/pglite
+# Not the demo template the install also made: it is for the build's day only (seed/demo-template.ts).
+RUN rm -rf .cache/pglite/demo-* && chmod -R a+rX .cache/pglite
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -7,8 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ResourceWithOptions } from 'adminjs';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AdminDeps } from './admin/deps.ts';
+import type { PosterBot } from './admin/poster/poster-page.ts';
 import type { ReceiptFilesOptions } from './admin/receipts/receipt-source.ts';
 import type { BotWebhookOptions } from './bot/webhook.ts';
 import { createCore, type Core } from './core/index.ts';
@@ -22,6 +23,8 @@ import type { Database } from './prisma/client.ts';
 export interface AppDeps {
   database: Database;
   logger: Logger;
+  /** A log line per request (config.logRequests: off in development); default on. */
+  logRequests?: boolean;
   /** The domain use-cases; created over `database` when not given. */
   core?: Core;
   /** The admin panel's settings (config.admin; test defaults when omitted), or false for no panel. */
@@ -32,6 +35,8 @@ export interface AppDeps {
   botWebhook?: BotWebhookOptions | null;
   /** The bots whose files the panel's receipt proof view fetches (config.bot); tests add a fake fetch. */
   receiptFiles?: ReceiptFilesOptions;
+  /** The messenger bots a center's poster links to (main.ts: config.bot.usernames and the running bot's own). */
+  posterBots?: readonly PosterBot[];
   /** The browser playground (playground/): its bot and settings; null/absent when disabled (every /playground URL 404s). */
   playground?: { playground: Playground; settings: PlaygroundSettings } | null;
 }
@@ -45,7 +50,14 @@ function withSessionSecret(settings: AdminSettings, logger: Logger): AdminSettin
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const staffLogin = deps.admin === false ? null : withSessionSecret({ ...defaultAdminSettings, ...deps.admin }, deps.logger);
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, trustProxy: staffLogin?.trustProxy ?? false });
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: deps.logRequests === false }),
+    trustProxy: staffLogin?.trustProxy ?? false,
+    // The panel's plugin imports AdminJS and checks its bundle: on a small, busy machine that
+    // can pass Fastify's 10 s default and stop the start for no fault of the panel's.
+    pluginTimeout: 60_000,
+  });
   await app.register(healthRoutes, { database: deps.database });
   if (deps.botWebhook) {
     const { botWebhook } = await import('./bot/webhook.ts');
@@ -61,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       settings: staffLogin,
       resources: deps.adminResources,
       receiptFiles: deps.receiptFiles,
+      posterBots: deps.posterBots,
     });
   }
   if (deps.playground) {

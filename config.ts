@@ -23,6 +23,8 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A log line per HTTP request; unset: on, except in development (where people read the output). */
+  LOG_REQUESTS: flag.optional(),
   /** PostgreSQL; when unset, the embedded database in DATA_DIR is used. */
   DATABASE_URL: postgresUrl.optional(),
   /** Connections per process; must cover the bot's concurrency (one per chat in flight). */
@@ -30,6 +32,12 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   /** Fill an empty embedded database with demo data on first start. */
   SEED_DEMO: flag.default(true),
+  /** Embedded database: where its backups go (default DATA_DIR/backups; better another disk), */
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  /** how many are kept (the newest), */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** and whether the server takes one a day. */
+  BACKUP_DAILY: flag.default(true),
   ...adminEnvShape,
   ...botEnvShape,
   ...jobsEnvShape,
@@ -45,8 +53,11 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  logRequests: boolean;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   seedDemo: boolean;
+  /** The embedded database's backups (prisma/backup/); unused with PostgreSQL (pg_dump, see the README). */
+  backups: { dir: string; keep: number; daily: boolean };
   /** The staff login's sessions, cookies and lockout, for the panel and the playground (http/settings.ts). */
   admin: AdminSettings;
   /** The messenger bot (bot/settings.ts); token null: no bot. */
@@ -82,10 +93,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== 'development',
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR, 'db') },
     seedDemo: e.SEED_DEMO,
+    backups: { dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')), keep: e.BACKUP_KEEP, daily: e.BACKUP_DAILY },
     admin: adminSettingsFrom(e),
     bot: botSettingsFrom(e),
     jobs: jobsSettingsFrom(e),

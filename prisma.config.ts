@@ -15,7 +15,7 @@ export default defineConfig({
   schema: 'prisma/schema',
   migrations: {
     path: 'prisma/migrations',
-    seed: 'node prisma/seed/cli.ts',
+    seed: 'node seed/cli.ts',
   },
   datasource: { url, shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL },
 });

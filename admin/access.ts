@@ -26,7 +26,12 @@ export const ADMIN_RESOURCES = [
   'Donation',
   'Distribution',
   'Beneficiary',
+  'BeneficiaryNeed',
+  'EmploymentPlan',
   'TrusteeTask',
+  'TaskTemplate',
+  'Minutes',
+  'ArchiveDocument',
   'Feedback',
   'ApprovalRequest',
   'Inspection',
@@ -110,7 +115,15 @@ export const READ_RULES: Record<AdminResource, ReadRule> = {
   Distribution: { policy: 'fund.read' },
   // Any board member, by reference code; the identity is a separate, field-level rule.
   Beneficiary: { policy: 'beneficiary.read' },
+  // A household's needs and plans: the same readers, by the household's reference code.
+  BeneficiaryNeed: { policy: 'beneficiary.read' },
+  EmploymentPlan: { policy: 'beneficiary.read' },
   TrusteeTask: { policy: 'report.center' },
+  // The role duties are the province's plan for every center: Imdad's staff read it.
+  TaskTemplate: { staffRoles: EVERY_STAFF_ROLE },
+  // A center's own records: its board and the staff covering it.
+  Minutes: { policy: 'report.center' },
+  ArchiveDocument: { policy: 'report.center' },
   // Feedback and complaints are routed to Imdad's offices, not to the board they may be about.
   Feedback: { staffRoles: EVERY_STAFF_ROLE },
   ApprovalRequest: { policy: 'report.center' },
@@ -150,7 +163,12 @@ interface WhereOf {
   Donation: Prisma.DonationWhereInput;
   Distribution: Prisma.DistributionWhereInput;
   Beneficiary: Prisma.BeneficiaryWhereInput;
+  BeneficiaryNeed: Prisma.BeneficiaryNeedWhereInput;
+  EmploymentPlan: Prisma.EmploymentPlanWhereInput;
   TrusteeTask: Prisma.TrusteeTaskWhereInput;
+  TaskTemplate: Prisma.TaskTemplateWhereInput;
+  Minutes: Prisma.MinutesWhereInput;
+  ArchiveDocument: Prisma.ArchiveDocumentWhereInput;
   Feedback: Prisma.FeedbackWhereInput;
   ApprovalRequest: Prisma.ApprovalRequestWhereInput;
   Inspection: Prisma.InspectionWhereInput;
@@ -187,8 +205,8 @@ export const SCOPE_RULES: { [R in AdminResource]: ScopeRule<R> } = {
     const people: Prisma.PersonWhereInput[] = [
       { trusteeMemberships: { some: { center } } },
       { volunteers: { some: { center } } },
-      // Officials' names appear on what they decided ("confirmed by"): not confidential.
-      { staffUsers: { some: {} } },
+      // One's own record (a county officer is staff, and may also be a trustee or volunteer).
+      { id: actor.personId },
     ];
     if (roleMay(actor, 'donor.read')) people.push({ donor: { is: donorsOf(a) } }, { donorContactFor: { some: donorsOf(a) } });
     return { OR: people };
@@ -202,7 +220,13 @@ export const SCOPE_RULES: { [R in AdminResource]: ScopeRule<R> } = {
   Donation: byCenter,
   Distribution: byCenter,
   Beneficiary: byCenter,
+  BeneficiaryNeed: (a) => ({ beneficiary: { is: byCenter(a) } }),
+  EmploymentPlan: byCenter,
   TrusteeTask: byCenter,
+  // Not tied to a place: the same templates serve every center of the province.
+  TaskTemplate: () => ({}),
+  Minutes: byCenter,
+  ArchiveDocument: byCenter,
   Feedback: (a) => (a.kind === 'center' ? { centerId: a.centerId } : { countyId: a.countyId }),
   ApprovalRequest: (a) =>
     a.kind === 'center' ? { centerId: a.centerId } : { OR: [{ countyId: a.countyId }, { center: { is: { countyId: a.countyId } } }] },
@@ -214,6 +238,23 @@ export const SCOPE_RULES: { [R in AdminResource]: ScopeRule<R> } = {
   OutboxMessage: () => ({ id: { in: [] } }),
   Broadcast: byCenter,
 };
+
+/**
+ * Staff people (their mobile numbers) are read only by province-wide logins; elsewhere an
+ * official is only a name on what they decided ("confirmed by"): where a readable record
+ * points to them, the reference shows the name and nothing else (scoped-resource.ts).
+ */
+const NAME_ONLY_RULES: Partial<Record<AdminResource, ScopeWhere>> = {
+  Person: { staffUsers: { some: {} } } satisfies Prisma.PersonWhereInput,
+};
+
+/** Rows of the resource this login sees only as a name in a reference (null: none beyond scopeFilter). */
+export function nameOnlyFilter(actor: AdminActor, resource: AdminResource): ScopeWhere | null {
+  const rule = NAME_ONLY_RULES[resource];
+  const area = areaOf(actor);
+  if (!rule || !canList(actor, resource) || area.kind === 'province' || area.kind === 'none') return null;
+  return rule;
+}
 
 /**
  * The `where` every query of this resource is ANDed with for this login: null when the login
@@ -278,34 +319,15 @@ export interface EditRule {
   staffRoles?: readonly StaffRoleName[];
 }
 
-const CENTER_DESCRIPTION = ['name', 'hostType', 'hostName', 'address', 'phone', 'activityArea', 'latitude', 'longitude'] as const;
-
 export const EDIT_RULES: Partial<Record<AdminResource, EditRule>> = {
-  Center: {
-    action: 'center.update',
-    trustee: CENTER_DESCRIPTION,
-    // Imdad classifies the area and records the Sandogh account it introduced the center to.
-    staff: [...CENTER_DESCRIPTION, 'areaKind', 'sandoghAccountNo', 'sandoghSheba', 'sandoghBranch', 'sandoghIntroLetterNo', 'sandoghAccountOpenedAt'],
-  },
-  Volunteer: { action: 'network.manage', staff: ['skills', 'availability', 'serviceForService', 'note'], trustee: ['skills', 'availability', 'serviceForService', 'note'] },
-  Donor: { action: 'donor.update', staff: ['anonymous', 'organizationName', 'note'], trustee: ['anonymous', 'organizationName', 'note'] },
-  Beneficiary: {
-    action: 'beneficiary.write',
-    staff: [...BENEFICIARY_IDENTITY, 'membersCount', 'employmentCapabilities'],
-    trustee: [...BENEFICIARY_IDENTITY, 'membersCount', 'employmentCapabilities'],
-  },
-  TrusteeTask: { action: 'task.manage', staff: ['title', 'description', 'dueAt'], trustee: ['title', 'description', 'dueAt'] },
-  // A new password is typed into a virtual field and stored hashed (core/security/password.ts).
-  StaffUser: { staffRoles: ['PROVINCE_ADMIN'], staff: ['active', 'mustChangePassword', 'newPassword'] },
+  // Centers, volunteers and panel logins change only through core actions (updateCenter,
+  // recordCenterAccount, updateVolunteer, createStaffUser, updateStaffUser).
+  // Donor: none -- anonymity, merges and their undoing go through core (actions/donor.actions.ts).
+  // Beneficiary: none -- registered, given needs and plans, closed through core (actions/beneficiary.actions.ts).
 };
 
-/** New records the panel creates itself (everything else is created through core use-cases). */
-export const CREATE_RULES: Partial<Record<AdminResource, EditRule>> = {
-  StaffUser: {
-    staffRoles: ['PROVINCE_ADMIN'],
-    staff: ['username', 'person', 'role', 'province', 'county', 'center', 'trusteeMembership', 'newPassword', 'mustChangePassword'],
-  },
-};
+/** New records the panel creates itself: none, every record is created through a core use-case. */
+export const CREATE_RULES: Partial<Record<AdminResource, EditRule>> = {};
 
 function fieldsFor(rule: EditRule | undefined, actor: AdminActor): readonly string[] {
   if (!rule) return [];

@@ -30,6 +30,8 @@ import { dashboardHandler } from './dashboard/index.ts';
 import type { AdminDeps } from './deps.ts';
 import { clientModule, getModelByName, loadAdminjsPrisma } from './dmmf.ts';
 import { adminjsLocale, translate } from './locale/index.ts';
+import type { PosterBot } from './poster/poster-page.ts';
+import { posterRoutes } from './poster/poster-routes.ts';
 import { createReceiptSource, type ReceiptFilesOptions } from './receipts/receipt-source.ts';
 import { receiptRoutes } from './receipts/routes.ts';
 import { xlsxRoutes } from './reports/xlsx-routes.ts';
@@ -45,9 +47,14 @@ export interface AdminPanelOptions {
   resources?: (deps: AdminDeps) => ResourceWithOptions[];
   /** The messenger bots the receipt proof view downloads photos with (none: playground files only). */
   receiptFiles?: ReceiptFilesOptions;
+  /** The bots a center's poster links to (none: the poster says so). */
+  posterBots?: readonly PosterBot[];
 }
 
 let adapterRegistered = false;
+
+/** What a refused request is told, by its status (an upload over the size limit is a 413). */
+const ERROR_KEYS: Record<number, string> = { 404: 'errors.notFound', 403: 'errors.forbidden', 413: 'errors.fileTooLarge' };
 
 function localeOf(admin: unknown) {
   const locale = (admin as { locale?: unknown } | undefined)?.locale;
@@ -124,7 +131,7 @@ async function registerAdminPanel(app: FastifyInstance, options: AdminPanelOptio
       return reply
         .code(status)
         .header('cache-control', 'no-store')
-        .send({ error: translate(lng, status === 404 ? 'errors.notFound' : status === 403 ? 'errors.forbidden' : 'errors.internal') });
+        .send({ error: translate(lng, ERROR_KEYS[status] ?? 'errors.internal') });
     });
 
     for (const [url, file] of files) {
@@ -134,6 +141,7 @@ async function registerAdminPanel(app: FastifyInstance, options: AdminPanelOptio
     await scope.register(adminjsRoutes, { admin, bundle });
     await scope.register(async (reports) => xlsxRoutes(reports, deps));
     await scope.register(receiptRoutes, { db: database.db, source: createReceiptSource(database.db, options.receiptFiles) });
+    await scope.register(posterRoutes, { core, bots: options.posterBots ?? [] });
   });
 
   // Expired rows are refused on read; this only keeps the table small.

@@ -11,7 +11,7 @@ import { buildApp } from '../app.ts';
 import { jalaliMonthRange, toJalali } from '../core/jalali.ts';
 import { SESSION_COOKIE } from '../http/cookie.ts';
 import { createLogger } from '../logger.ts';
-import { createStaffUser } from '../prisma/seed/factories.ts';
+import { createStaffUser } from '../fixtures/factories.ts';
 import type { BenchDatabase } from './lib/database.ts';
 import { benchCenterId, generateDonations } from './lib/generate-donations.ts';
 import { median, timeRuns } from './lib/stats.ts';

@@ -30,7 +30,7 @@ import { claimUpdate, readSessionRows, writeSessionRow } from '../bot/update-fra
 import { platformConfig } from '../messenger/platform.ts';
 import { PrismaClient, type Database } from '../prisma/client.ts';
 import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
-import { createCenter, createDonor } from '../prisma/seed/factories.ts';
+import { createCenter, createDonor } from '../fixtures/factories.ts';
 import type { BenchDatabase } from './lib/database.ts';
 import { pgClientFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
@@ -212,6 +212,23 @@ export function baselineHandler(pool: pg.Pool, fixtures: Fixtures, fetch: NonNul
   };
 }
 
+/**
+ * The other way to acknowledge updates only once they are safe, measured against the one
+ * the bot uses: an inbox row written in one statement when the update arrives (what would
+ * let the webhook answer 200 at once), then the same work, and the row deleted in the
+ * update's transaction. The bot instead acknowledges after handling and adds nothing.
+ */
+export function inboxHandler(pool: pg.Pool, handle: (u: Update) => Promise<void>) {
+  return async (update: Update): Promise<void> => {
+    await pool.query(
+      `INSERT INTO bench_inbox (platform, bot_id, update_id, payload) VALUES ('TELEGRAM', $1, $2, $3) ON CONFLICT DO NOTHING`,
+      [BOT_ID, update.update_id, JSON.stringify(update)],
+    );
+    await handle(update);
+    await pool.query(`DELETE FROM bench_inbox WHERE platform = 'TELEGRAM' AND bot_id = $1 AND update_id = $2`, [BOT_ID, update.update_id]);
+  };
+}
+
 let updateIds = 1;
 function giftUpdate(chatId: number): Update {
   return {
@@ -291,6 +308,8 @@ export const botIntake: Benchmark = {
     const bot = intakeBot(db, fixtures, api.fetch);
     const pool = new pg.Pool({ ...poolConfigFromUrl(db.url), max: POOL_SIZE });
     const baseline = baselineHandler(pool, fixtures, api.fetch);
+    await pool.query('CREATE TABLE IF NOT EXISTS bench_inbox (platform text, bot_id text, update_id bigint, payload jsonb, PRIMARY KEY (platform, bot_id, update_id))');
+    const withInbox = inboxHandler(pool, baseline);
     const stack = (u: Update) => bot.handleUpdate(u);
     try {
       const rows: BenchRow[] = [];
@@ -300,15 +319,18 @@ export const botIntake: Benchmark = {
         [`${CHATS} chats in flight`, CHATS],
       ] as const) {
         // Warm both paths (JIT, pool connections, plan caches) before measuring.
-        for (const side of [stack, baseline]) handled += (await drive(side, 1, inFlight)).handled;
+        for (const side of [stack, baseline, withInbox]) handled += (await drive(side, 1, inFlight)).handled;
         const stackRuns: number[] = [];
+        const inboxRuns: number[] = [];
         const baseRuns: number[] = [];
         const stackCpu: number[] = [];
         const baseCpu: number[] = [];
         for (let r = 0; r < runs; r++) {
           const s = await drive(stack, seconds, inFlight);
           const b = await drive(baseline, seconds, inFlight);
-          handled += s.handled + b.handled;
+          const i = await drive(withInbox, seconds, inFlight);
+          inboxRuns.push(i.perSecond);
+          handled += s.handled + b.handled + i.handled;
           stackRuns.push(s.perSecond);
           baseRuns.push(b.perSecond);
           stackCpu.push(s.cpuMsPerUpdate);
@@ -318,19 +340,32 @@ export const botIntake: Benchmark = {
         const value = median(stackRuns);
         const base = median(baseRuns);
         const ratio = value / base;
-        rows.push({
-          name: `bot intake, ${label}`,
-          value,
-          unit: 'per s',
-          baseline: { name: 'same SQL with pg', value: base },
-          ratio,
-          target: '≥ 0.6 of baseline',
-          pass: ratio >= 0.6,
-          runs: stackRuns,
-          note:
-            `baseline runs: ${baseRuns.map((v) => v.toFixed(0)).join(', ')} per s; ${seconds} s per run; ` +
-            `Node CPU per update: full stack ${median(stackCpu).toFixed(2)} ms, baseline ${median(baseCpu).toFixed(2)} ms`,
-        });
+        rows.push(
+          {
+            name: `bot intake, ${label}`,
+            value,
+            unit: 'per s',
+            baseline: { name: 'same SQL with pg', value: base },
+            ratio,
+            target: '≥ 0.6 of baseline',
+            pass: ratio >= 0.6,
+            runs: stackRuns,
+            note:
+              `baseline runs: ${baseRuns.map((v) => v.toFixed(0)).join(', ')} per s; ${seconds} s per run; ` +
+              `Node CPU per update: full stack ${median(stackCpu).toFixed(2)} ms, baseline ${median(baseCpu).toFixed(2)} ms`,
+          },
+          {
+            name: `same SQL through an inbox row, ${label}`,
+            value: median(inboxRuns),
+            unit: 'per s',
+            baseline: { name: 'same SQL with pg', value: base },
+            ratio: median(inboxRuns) / base,
+            target: 'measured only (how to acknowledge: README)',
+            pass: true,
+            runs: inboxRuns,
+            note: `inbox runs: ${inboxRuns.map((v) => v.toFixed(0)).join(', ')} per s`,
+          },
+        );
       }
       if (failures > 0) throw new Error(`bot-intake: ${failures} updates failed in the full stack; the first: ${firstFailure}`);
       // Every handled update stored exactly one donation (both sides write the same rows).

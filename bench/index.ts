@@ -10,4 +10,5 @@ export const BENCHMARK_MODULES: readonly { id: string; path: string }[] = [
   { id: '4-sender', path: './sender.ts' },
   { id: '5-reports', path: './reports.ts' },
   { id: '6-startup', path: './startup.ts' },
+  { id: '7-statements', path: './statements.ts' },
 ];

@@ -10,7 +10,7 @@
 import type { StaffActor } from '../core/actor.ts';
 import { createCore } from '../core/index.ts';
 import { jalaliMonthRange, toJalali } from '../core/jalali.ts';
-import { createStaffUser } from '../prisma/seed/factories.ts';
+import { createStaffUser } from '../fixtures/factories.ts';
 import { benchCenterId, generateDonations } from './lib/generate-donations.ts';
 import { median, timeRuns } from './lib/stats.ts';
 import type { Benchmark, BenchRow } from './lib/types.ts';

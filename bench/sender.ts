@@ -10,7 +10,7 @@ import { Api } from 'grammy';
 import { systemJobClock } from '../jobs/clock.ts';
 import { createOutboxSender } from '../jobs/sender/outbox-sender.ts';
 import type { Db } from '../prisma/client.ts';
-import { createLimitedFakeBotApi, maxPerSecond } from '../test/helpers/fake-limited-bot-api.ts';
+import { createLimitedFakeBotApi, maxPerSecond } from '../fixtures/fake-limited-bot-api.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
 

@@ -5,7 +5,6 @@
  */
 import type { MiddlewareFn } from 'grammy';
 import { isLanguage, languageFromClient, translator, type Language } from '../messenger/i18n.ts';
-import { createActorResolver } from './actors.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { currentUnit } from './update-unit.ts';
@@ -53,7 +52,7 @@ export function chatAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
     });
     const language: Language = isLanguage(account.language) ? account.language : 'fa';
     ctx.chatAccount = { id: account.id, personId: account.personId, language };
-    ctx.actors = createActorResolver(ctx.core.ctx.db, { chatAccountId: account.id, personId: account.personId });
+    ctx.actors = ctx.core.actorsOfChat({ chatAccountId: account.id, personId: account.personId });
     applyLanguage(ctx, language);
     await next();
   };

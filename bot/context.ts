@@ -9,7 +9,7 @@ import type { Core } from '../core/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Language, TFunction } from '../messenger/i18n.ts';
 import type { PlatformConfig } from '../messenger/platform.ts';
-import type { ActorResolver } from './actors.ts';
+import type { ActorResolver } from '../core/security/chat-actors.ts';
 
 /**
  * Per chat, stored in BotSession (JSON). Keep it small and JSON-safe; a feature

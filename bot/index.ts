@@ -1,7 +1,7 @@
 /**
  * createBot: the grammY bot with its middleware in order — error boundary,
  * the update unit (transaction, dedupe, lock), chat account + language,
- * session, conversations, feature composers (bot/features/index.ts; the
+ * payments in the chat, session, conversations, feature composers (bot/features/index.ts; the
  * unhandled reply last). Polling and webhook both feed `bot.handleUpdate`.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
@@ -13,6 +13,7 @@ import type { BotContext, BotSession, ConversationContext } from './context.ts';
 import { AUTO_RETRY, conversationPlugins } from './conversation-plugins.ts';
 import type { BotDeps } from './deps.ts';
 import { features } from './features/index.ts';
+import { paymentsFeature } from './features/payments.ts';
 import { BotSessionStorage, conversationStorage } from './session-storage.ts';
 import { chatKeyOf, markCallbackAnswered, updateUnit } from './update-unit.ts';
 
@@ -40,6 +41,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const platform = deps.platform.platform;
   bot.use(updateUnit(deps));
   bot.use(chatAccountMiddleware(deps));
+  // Before session and conversations: a payment is answered whatever conversation is running.
+  bot.use(paymentsFeature);
   bot.use(
     session<BotSession, BotContext>({
       initial: () => ({}),

@@ -1,10 +1,9 @@
 /**
- * Starting and stopping the bot from main.ts: long polling with
- * @grammyjs/runner (concurrency bounded by the database pool: each update in
- * flight holds a connection), or webhook (the route comes from bot/webhook.ts
+ * Starting and stopping the bot from main.ts: long polling (polling.ts: an
+ * update is confirmed to the messenger only once handled; concurrency bounded
+ * by the database pool: each update in flight holds a connection), or webhook (the route comes from bot/webhook.ts
  * through app.ts; the webhook is registered when BOT_WEBHOOK_URL is set).
  */
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { ApiClientOptions, Bot } from 'grammy';
 import type { Core } from '../core/index.ts';
 import type { Logger } from '../logger.ts';
@@ -14,6 +13,7 @@ import type { Database } from '../prisma/client.ts';
 import type { BotContext } from './context.ts';
 import { GLOBAL_COMMANDS } from './global-updates.ts';
 import { createBot } from './index.ts';
+import { startPolling, type Polling } from './polling.ts';
 import type { BotSettings } from './settings.ts';
 import type { BotWebhookOptions } from './webhook.ts';
 
@@ -54,7 +54,7 @@ export async function prepareBot(
   }
   logger.info({ username: bot.botInfo.username, mode: settings.mode }, 'bot ready');
 
-  let runner: RunnerHandle | undefined;
+  let polling: Polling | undefined;
   const webhook: BotWebhookOptions | null =
     settings.mode === 'webhook'
       ? { bot, path: settings.webhookPath, secret: settings.webhookSecret, platform: settings.platform, logger, concurrency: settings.concurrency }
@@ -78,14 +78,11 @@ export async function prepareBot(
         return;
       }
       await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'deleteWebhook failed'));
-      runner = run(bot, {
-        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
-        sink: { concurrency: settings.concurrency },
-      });
+      polling = startPolling(bot, { concurrency: settings.concurrency, allowedUpdates: ALLOWED_UPDATES, logger });
       logger.info({ concurrency: settings.concurrency }, 'long polling started');
     },
     async stop() {
-      if (runner?.isRunning()) await runner.stop();
+      await polling?.stop();
     },
   };
 }

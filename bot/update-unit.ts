@@ -5,6 +5,10 @@
  * conversation state, so a redelivered update is skipped and a failed one
  * leaves nothing behind. A failed update is then recorded on its own (a
  * poisoned update is not retried forever) and the user gets a short apology.
+ * An update the database could not take (unreachable, connection cut, no
+ * connection free, the frame timed out) is neither recorded nor apologised for:
+ * it fails with UpdateDeferredError, and whoever fed it (webhook, polling) does
+ * not acknowledge it to the messenger, so it is handled again later, once.
  *
  * While the transaction is open everything must go through it: PGlite has one
  * connection, so touching the root client from inside would wait forever.
@@ -16,6 +20,7 @@ import type { MiddlewareFn, Transformer } from 'grammy';
 import { coreInTransaction } from '../core/index.ts';
 import type { Tx } from '../core/context.ts';
 import { isDomainError } from '../core/errors.ts';
+import { isDatabaseUnavailable } from '../prisma/unavailable.ts';
 import { languageFromClient, translator, type Language, type TFunction } from '../messenger/i18n.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
@@ -35,6 +40,19 @@ export interface UpdateUnit {
 }
 
 const units = new AsyncLocalStorage<UpdateUnit>();
+
+/** The update was not handled and left no trace: it must not be acknowledged, so it comes again. */
+export class UpdateDeferredError extends Error {
+  constructor(cause: unknown) {
+    super('the database could not take the update now; it is to be delivered again', { cause });
+    this.name = 'UpdateDeferredError';
+  }
+}
+
+/** Whether a failure of `bot.handleUpdate` (a BotError around the middleware's error) is a deferral. */
+export function isUpdateDeferred(error: unknown): boolean {
+  return error instanceof UpdateDeferredError || (error as { error?: unknown } | null)?.error instanceof UpdateDeferredError;
+}
 
 export function currentUnit(): UpdateUnit {
   const unit = units.getStore();
@@ -106,10 +124,18 @@ export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
         });
       });
     } catch (error) {
+      // Telling the user it failed would be wrong: it will be done once the database is back.
+      if (isDatabaseUnavailable(error)) {
+        deps.logger.warn({ err: error, updateId }, 'database unavailable: update left for redelivery');
+        throw new UpdateDeferredError(error);
+      }
       deps.logger.error({ err: error, updateId }, 'update failed: rolled back');
-      await recordProcessed(deps, updateId).catch((e: unknown) =>
-        deps.logger.error({ err: e, updateId }, 'could not record the failed update'),
-      );
+      try {
+        await recordProcessed(deps, updateId);
+      } catch (e) {
+        if (isDatabaseUnavailable(e)) throw new UpdateDeferredError(e);
+        deps.logger.error({ err: e, updateId }, 'could not record the failed update');
+      }
       await apologise(ctx, unit, fallbackLanguage, error).catch((e: unknown) =>
         deps.logger.warn({ err: e, updateId }, 'could not send the apology'),
       );

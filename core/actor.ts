@@ -21,6 +21,8 @@ export type TrusteeActor = {
   centerId: string;
   role: TrusteeRole;
   staffUserId?: string;
+  /** A vice-chair whose center has no appointed chair: acts for the chair (core/trustees/acting-chair.ts). */
+  actsForChair?: boolean;
 };
 
 export type DonorActor = { kind: 'donor'; donorId: string; personId?: string | null; chatAccountId?: string | null };

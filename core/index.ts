@@ -13,7 +13,11 @@ import { centersApprovalHandlers, centersUseCases } from './centers/index.ts';
 import { fundsApprovalHandlers, fundsUseCases } from './funds/index.ts';
 import { givingApprovalHandlers, givingUseCases } from './giving/index.ts';
 import { notificationsUseCases } from './notifications/index.ts';
+import { paymentsUseCases } from './payments/index.ts';
 import { reportsUseCases } from './reports/index.ts';
+import { createActorResolver, type ChatIdentity } from './security/chat-actors.ts';
+import { securityUseCases } from './security/index.ts';
+import { statementsUseCases } from './statements/index.ts';
 import { trusteesApprovalHandlers, trusteesUseCases } from './trustees/index.ts';
 import { volunteersApprovalHandlers, volunteersUseCases } from './volunteers/index.ts';
 import { workApprovalHandlers, workUseCases } from './work/index.ts';
@@ -47,13 +51,18 @@ function bindCore(ctx: Ctx) {
     trustees: trusteesUseCases(ctx),
     volunteers: volunteersUseCases(ctx),
     giving: givingUseCases(ctx),
+    payments: paymentsUseCases(ctx),
+    statements: statementsUseCases(ctx),
     funds: fundsUseCases(ctx),
     beneficiaries: beneficiariesUseCases(ctx),
     work: workUseCases(ctx),
     reports: reportsUseCases(ctx),
     broadcasts: broadcastsUseCases(ctx),
     notifications: notificationsUseCases(ctx),
+    security: securityUseCases(ctx),
     approvals: bindUseCases(ctx, { decide: decideApproval, listPendingDecisions }, approvalHandlers),
+    /** Who a chat's person is (donor, volunteer, trustee), read lazily within this context's transaction. */
+    actorsOfChat: (account: ChatIdentity) => createActorResolver(ctx, account),
   };
 }
 

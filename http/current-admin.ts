@@ -6,6 +6,7 @@
  * of its appointed membership.
  */
 import type { StaffActor, TrusteeActor } from '../core/actor.ts';
+import { trusteeActorsOf } from '../core/trustees/acting-chair.ts';
 import type { Db } from '../prisma/client.ts';
 import type { StaffRole } from '../prisma/generated/client/client.ts';
 import { translator, type Language } from '../messenger/i18n.ts';
@@ -58,7 +59,7 @@ export async function loadCurrentAdmin(db: Db, staffUserId: string, locale: Lang
     const m = user.trusteeMembership;
     // A trustee login acts only through an appointed membership of its own center.
     if (!m || m.state !== 'APPOINTED' || m.centerId !== user.centerId) return { ok: false, reason: 'not-appointed' };
-    actor = { kind: 'trustee', personId: m.personId, membershipId: m.id, centerId: m.centerId, role: m.role, staffUserId: user.id };
+    actor = (await trusteeActorsOf(db, [m], user.id))[0]!;
   } else {
     actor = {
       kind: 'staff',

@@ -17,12 +17,28 @@ export interface CallbackCodec<K extends string> {
   decode(data: string | undefined): Record<K, string> | null;
 }
 
+/** Every prefix a codec was made for, and every fixed payload (menu entries): what the bot knows how to handle. */
+const knownPrefixes = new Set<string>();
+const knownPayloads = new Set<string>();
+
+/** Fixed payloads (`menu:help`, `donor:pledge` …), registered so that `isKnownButton` tells them from junk. */
+export function fixedButtons<const T extends Record<string, string>>(payloads: T): T {
+  for (const data of Object.values(payloads)) knownPayloads.add(data);
+  return payloads;
+}
+
+/** A payload some handler of ours was made for (a codec's prefix or a fixed payload); false for anything else. */
+export function isKnownButton(data: string): boolean {
+  return knownPayloads.has(data) || knownPrefixes.has(data.split(':', 1)[0]!);
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function callbackData<const K extends string>(prefix: string, fields: readonly K[] = []): CallbackCodec<K> {
   if (!/^[a-z][a-z0-9_-]*$/i.test(prefix)) throw new Error(`bad callback prefix: ${prefix}`);
+  knownPrefixes.add(prefix);
   return {
     prefix,
     pattern: new RegExp(`^${escapeRegExp(prefix)}(:|$)`),

@@ -20,6 +20,22 @@ export interface PlatformCaps {
   copyText: boolean;
   /** Reply keyboards with is_persistent / input_field_placeholder. */
   keyboardExtras: boolean;
+  /** Payments in the chat (sendInvoice, pre_checkout_query, successful_payment); null: none. */
+  payments: PaymentCaps | null;
+}
+
+/** How a messenger takes payments in the chat. */
+export interface PaymentCaps {
+  /**
+   * What an invoice's provider_token is: Bale takes the bank card the money goes to (a
+   * center's Sandogh card); Telegram a payment provider's token from BotFather, set by
+   * configuration (payments are off there without one).
+   */
+  provider: 'CARD' | 'PROVIDER_TOKEN';
+  /** The invoice currency's smallest units per Rial: Bale counts Rials; Telegram's IRR has two decimals. */
+  unitsPerRial: bigint;
+  /** The messenger confirms a transaction on request (Bale's inquireTransaction). */
+  inquiry: boolean;
 }
 
 export interface PlatformConfig {
@@ -27,7 +43,12 @@ export interface PlatformConfig {
   /** Bot API root without a trailing slash; grammY calls `${apiRoot}/bot${token}/${method}`. */
   apiRoot: string;
   caps: PlatformCaps;
+  /** Telegram's payment provider token (BotFather → Payments); without it Telegram takes no payments. */
+  paymentProviderToken?: string | null;
 }
+
+/** The invoice currency: Iranian Rials on every messenger. */
+export const INVOICE_CURRENCY = 'IRR';
 
 export const DEFAULT_API_ROOT: Record<Platform, string> = {
   TELEGRAM: 'https://api.telegram.org',
@@ -37,12 +58,51 @@ export const DEFAULT_API_ROOT: Record<Platform, string> = {
 };
 
 const CAPS: Record<Platform, PlatformCaps> = {
-  TELEGRAM: { parseMode: true, chatAction: true, webhookSecret: true, copyText: true, keyboardExtras: true },
-  BALE: { parseMode: false, chatAction: false, webhookSecret: false, copyText: false, keyboardExtras: false },
-  // The page renders what Telegram renders, minus the formatting the bot never uses.
-  PLAYGROUND: { parseMode: false, chatAction: false, webhookSecret: false, copyText: true, keyboardExtras: true },
+  TELEGRAM: {
+    parseMode: true,
+    chatAction: true,
+    webhookSecret: true,
+    copyText: true,
+    keyboardExtras: true,
+    payments: { provider: 'PROVIDER_TOKEN', unitsPerRial: 100n, inquiry: false },
+  },
+  BALE: {
+    parseMode: false,
+    chatAction: false,
+    webhookSecret: false,
+    copyText: false,
+    keyboardExtras: false,
+    payments: { provider: 'CARD', unitsPerRial: 1n, inquiry: true },
+  },
+  // The page renders what Telegram renders, minus the formatting the bot never uses; it
+  // plays Bale's payment sheet (a card as provider, an inquiry that answers).
+  PLAYGROUND: {
+    parseMode: false,
+    chatAction: false,
+    webhookSecret: false,
+    copyText: true,
+    keyboardExtras: true,
+    payments: { provider: 'CARD', unitsPerRial: 1n, inquiry: true },
+  },
 };
 
-export function platformConfig(platform: Platform, apiRoot?: string): PlatformConfig {
-  return { platform, apiRoot: (apiRoot ?? DEFAULT_API_ROOT[platform]).replace(/\/+$/, ''), caps: { ...CAPS[platform] } };
+export function platformConfig(platform: Platform, apiRoot?: string, options: { paymentProviderToken?: string | null } = {}): PlatformConfig {
+  return {
+    platform,
+    apiRoot: (apiRoot ?? DEFAULT_API_ROOT[platform]).replace(/\/+$/, ''),
+    caps: { ...CAPS[platform] },
+    ...(options.paymentProviderToken ? { paymentProviderToken: options.paymentProviderToken } : {}),
+  };
+}
+
+/** The messenger's payments as this process may use them, or null (none, or Telegram without a provider token). */
+export function chatPayments(config: PlatformConfig): PaymentCaps | null {
+  const p = config.caps.payments;
+  if (!p) return null;
+  return p.provider === 'PROVIDER_TOKEN' && !config.paymentProviderToken ? null : p;
+}
+
+/** An invoice's provider_token: the center's card on Bale, the configured provider's token on Telegram. */
+export function invoiceProviderToken(config: PlatformConfig, cardNumber: string): string {
+  return chatPayments(config)?.provider === 'PROVIDER_TOKEN' ? config.paymentProviderToken! : cardNumber;
 }

@@ -58,6 +58,14 @@ export interface PlaygroundApi {
   memoryFile(fileId: string): StoredFile | undefined;
   /** The callback query id for a press in a chat (its answer becomes a toast in that chat). */
   callbackId(chatId: string): string;
+  /** The payload an invoice message was sent with (the page never sees it). */
+  invoicePayload(chatId: string, messageId: number): string | undefined;
+  /** A pre-checkout query id for a payment in a chat. */
+  preCheckoutId(chatId: string): string;
+  /** How the bot answered a pre-checkout query (undefined: not yet). */
+  preCheckoutAnswer(queryId: string): { ok: boolean; error?: string } | undefined;
+  /** A payment the page made, so the bot's inquireTransaction finds it paid. */
+  recordCharge(chargeId: string, amount: number): void;
 }
 
 type Payload = Record<string, unknown>;
@@ -98,6 +106,23 @@ function replyKeyboardOf(markup: unknown): ChatReplyKeyboard | null | undefined 
   };
 }
 
+/**
+ * What a Bot API that only shows messages answers the rest: no updates to poll, no webhook,
+ * no commands menu, and `true` for any other call (set a webhook, answer a callback, ...).
+ * The tests' fake Bot API answers the same.
+ */
+export function quietAnswer(method: string): unknown {
+  switch (method) {
+    case 'getUpdates':
+    case 'getMyCommands':
+      return [];
+    case 'getWebhookInfo':
+      return { url: '', has_custom_certificate: false, pending_update_count: 0 };
+    default:
+      return true;
+  }
+}
+
 export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundApi {
   const { store, apiRoot } = options;
   const token = options.token ?? PLAYGROUND_TOKEN;
@@ -106,7 +131,14 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
   let memoryBytes = 0;
   let nextBotFile = 1;
   let nextCallback = 1;
+  let nextQuery = 1;
   const runId = Date.now().toString(36);
+  // Payments the page plays: invoice payloads by chat and message, the bot's pre-checkout
+  // answers by query id, and the charges made (what inquireTransaction answers). Memory only,
+  // bounded by the message store's own limits in practice (one per invoice the bot sent).
+  const payloads = new Map<string, string>();
+  const answers = new Map<string, { ok: boolean; error?: string }>();
+  const charges = new Map<string, number>();
 
   function forget(fileId: string): void {
     const f = files.get(fileId);
@@ -217,6 +249,26 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
       case 'deleteMessage':
         store.remove(chatIdOf(p), Number(p.message_id));
         return true;
+      case 'sendInvoice': {
+        const chatId = chatIdOf(p);
+        const prices = Array.isArray(p.prices) ? (p.prices as Payload[]) : [];
+        const totalAmount = prices.reduce((s, x) => s + Number(x.amount ?? 0), 0);
+        const invoice = { title: String(p.title ?? ''), description: String(p.description ?? ''), currency: String(p.currency ?? ''), totalAmount };
+        const sent = send(chatId, p, { invoice: { ...invoice, status: 'open' } }, { invoice: { ...invoice, total_amount: totalAmount, start_parameter: '' } });
+        payloads.set(`${chatId}:${String(sent.message_id)}`, String(p.payload ?? ''));
+        return sent;
+      }
+      case 'answerPreCheckoutQuery': {
+        const id = String(p.pre_checkout_query_id ?? '');
+        answers.set(id, p.ok === true || p.ok === 'true' ? { ok: true } : { ok: false, error: String(p.error_message ?? '') });
+        return true;
+      }
+      case 'inquireTransaction': {
+        const id = String(p.transaction_id ?? '');
+        const amount = charges.get(id);
+        if (amount === undefined) throw new ApiError(400, 'Bad Request: transaction not found');
+        return { id, status: 'paid', amount, userID: 0, createdAt: Math.floor(Date.now() / 1000) };
+      }
       case 'answerCallbackQuery': {
         const chatId = /^cb(\d+)-/.exec(String(p.callback_query_id ?? ''))?.[1];
         if (chatId && typeof p.text === 'string' && p.text) store.emit(chatId, { type: 'toast', data: { text: p.text } });
@@ -233,14 +285,8 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
       }
       case 'getChat':
         return { id: Number(chatIdOf(p)), type: 'private', first_name: 'User' };
-      case 'getUpdates':
-        return [];
-      case 'getWebhookInfo':
-        return { url: '', has_custom_certificate: false, pending_update_count: 0 };
-      case 'getMyCommands':
-        return [];
       default:
-        return true;
+        return quietAnswer(method);
     }
   }
 
@@ -275,5 +321,13 @@ export function createPlaygroundApi(options: PlaygroundApiOptions): PlaygroundAp
     rememberFile,
     memoryFile: (fileId) => files.get(fileId),
     callbackId: (chatId) => `cb${chatId}-${runId}-${nextCallback++}`,
+    invoicePayload: (chatId, messageId) => payloads.get(`${chatId}:${messageId}`),
+    preCheckoutId: (chatId) => `pcq${chatId}-${runId}-${nextQuery++}`,
+    preCheckoutAnswer: (queryId) => {
+      const a = answers.get(queryId);
+      answers.delete(queryId);
+      return a;
+    },
+    recordCharge: (chargeId, amount) => charges.set(chargeId, amount),
   };
 }

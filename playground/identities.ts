@@ -1,6 +1,6 @@
 /**
  * Who the visitor plays. Only demo rows (ids starting with `demo_`, written by
- * prisma/seed/demo.ts) are ever handed out, so a playground on a real
+ * seed/demo.ts) are ever handed out, so a playground on a real
  * database can never act as a real donor or trustee.
  *   new-donor   a fresh chat: "/start" (or the chosen center's /start c_<code>);
  *   demo-donor  the chat is linked to a demo donor's person (core, as staff
@@ -14,7 +14,7 @@ import type { Language } from '../messenger/i18n.ts';
 import { IDENTITIES, type Identity } from './messages.ts';
 import { PlaygroundInputError, type Playground } from './runtime.ts';
 
-/** prisma/seed/demo.ts: every demo row's id starts so. */
+/** seed/demo.ts: every demo row's id starts so. */
 const DEMO_ID_PREFIX = 'demo_';
 const ACTOR: SystemActor = { kind: 'system', job: 'playground' };
 const demo = { startsWith: DEMO_ID_PREFIX };

@@ -17,6 +17,19 @@ export interface ChatButton {
   copyText?: string;
 }
 
+/**
+ * An invoice the bot sent (sendInvoice), as the page plays the messenger's payment sheet:
+ * open until the visitor pays it (its pre-checkout query accepted) or closes the sheet.
+ */
+export interface ChatInvoice {
+  title: string;
+  description: string;
+  currency: string;
+  /** In the currency's smallest units (Rials here, as on Bale). */
+  totalAmount: number;
+  status: 'open' | 'paid' | 'cancelled';
+}
+
 export interface ChatMessage {
   id: number;
   from: 'bot' | 'user';
@@ -27,6 +40,7 @@ export interface ChatMessage {
   photo?: { url: string };
   document?: { url: string; name: string };
   contact?: { name: string; phone: string };
+  invoice?: ChatInvoice;
   inlineKeyboard?: ChatButton[][];
   edited?: boolean;
 }
@@ -63,7 +77,8 @@ export interface MessageStore {
   peek(chatId: string): ChatState | undefined;
   nextMessageId(): number;
   add(chatId: string, message: ChatMessage): ChatMessage;
-  edit(chatId: string, messageId: number, change: (m: ChatMessage) => ChatMessage): ChatMessage | null;
+  /** Changes a message; `edited: false` for a change the messenger itself makes (an invoice paid), not the bot's edit. */
+  edit(chatId: string, messageId: number, change: (m: ChatMessage) => ChatMessage, options?: { edited?: boolean }): ChatMessage | null;
   remove(chatId: string, messageId: number): boolean;
   find(chatId: string, messageId: number): ChatMessage | undefined;
   setReplyKeyboard(chatId: string, keyboard: ChatReplyKeyboard | null): void;
@@ -103,11 +118,12 @@ export function createMessageStore(options: { maxMessages?: number; maxChats?: n
       store.emit(chatId, { type: 'message', data: message });
       return message;
     },
-    edit(chatId, messageId, change) {
+    edit(chatId, messageId, change, options = {}) {
       const c = chats.get(chatId);
       const i = c?.messages.findIndex((m) => m.id === messageId) ?? -1;
       if (!c || i < 0) return null;
-      const next = { ...change(c.messages[i]!), edited: true };
+      const changed = change(c.messages[i]!);
+      const next = options.edited === false ? changed : { ...changed, edited: true };
       c.messages[i] = next;
       store.emit(chatId, { type: 'edit', data: next });
       return next;

@@ -137,6 +137,19 @@ export const playgroundRoutes: FastifyPluginAsync<PlaygroundRoutesOptions> = asy
     return { ok: true };
   });
 
+  // The messenger's payment sheet, played: pay an invoice the bot sent, or close it.
+  app.post('/playground/api/invoice', async (req, reply) => {
+    const c = requireChat(req);
+    const body = (req.body ?? {}) as { messageId?: unknown; action?: unknown };
+    if (!Number.isSafeInteger(body.messageId) || (body.action !== 'pay' && body.action !== 'cancel')) return sendError(reply, 400, 'BAD_INVOICE');
+    if (body.action === 'cancel') {
+      playground.cancelInvoice(c.chatId, body.messageId as number);
+      return { ok: true, paid: false };
+    }
+    const outcome = await playground.payInvoice(c.chatId, body.messageId as number, c.language);
+    return { ok: true, ...outcome };
+  });
+
   app.post('/playground/api/contact', async (req, reply) => {
     const c = requireChat(req);
     const body = (req.body ?? {}) as { name?: unknown; phone?: unknown };

@@ -47,6 +47,15 @@ export interface Playground {
   sendText(chatId: string, text: string, language: string): Promise<void>;
   press(chatId: string, messageId: number, data: string, language: string): Promise<void>;
   shareContact(chatId: string, contact: { name: string; phone: string }, language: string): Promise<void>;
+  /**
+   * Plays the messenger's payment sheet for an invoice the bot sent: "pay" sends the bot the
+   * pre-checkout query and, when it answers yes, the payment message (the charge is then
+   * paid for the bot's inquiry); a no is shown as the sheet would show it. Resolves with the
+   * outcome once the bot has handled both.
+   */
+  payInvoice(chatId: string, messageId: number, language: string): Promise<{ paid: boolean; error?: string }>;
+  /** Closes the payment sheet without paying (the messenger tells the bot nothing). */
+  cancelInvoice(chatId: string, messageId: number): void;
   /** Stores the file in PlaygroundFile first, then hands the bot a photo (image) or document (PDF). */
   sendFile(chatId: string, upload: Upload, language: string): Promise<void>;
   /** The bytes of a file this chat may see, or null. */
@@ -118,6 +127,18 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     language_code: language,
   });
   const chatOf = (chatId: string) => ({ id: Number(chatId), type: 'private' as const, first_name: USER_NAME });
+
+  /** An open invoice the bot sent to this chat, or a refusal the page can show. */
+  function openInvoice(chatId: string, messageId: number): ChatMessage & { invoice: NonNullable<ChatMessage['invoice']> } {
+    const shown = store.find(chatId, messageId);
+    if (!shown || shown.from !== 'bot' || !shown.invoice) throw new PlaygroundInputError('MESSAGE_NOT_FOUND', 404);
+    if (shown.invoice.status !== 'open' || paying.has(`${chatId}:${messageId}`)) throw new PlaygroundInputError('INVOICE_NOT_OPEN', 409);
+    return shown as ChatMessage & { invoice: NonNullable<ChatMessage['invoice']> };
+  }
+  const setInvoiceStatus = (chatId: string, messageId: number, status: 'paid' | 'cancelled') =>
+    store.edit(chatId, messageId, (m) => (m.invoice ? { ...m, invoice: { ...m.invoice, status } } : m), { edited: false });
+  /** Invoices whose payment is under way (a second press must not pay twice). */
+  const paying = new Set<string>();
 
   function echo(chatId: string, content: Omit<ChatMessage, 'id' | 'from' | 'date'>): ChatMessage {
     return store.add(chatId, { id: store.nextMessageId(), from: 'user', date: Math.floor(Date.now() / 1000), ...content });
@@ -198,6 +219,52 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
           contact: { phone_number: contact.phone, first_name: contact.name, user_id: Number(chatId) },
         }),
       );
+    },
+
+    async payInvoice(chatId, messageId, language) {
+      const shown = openInvoice(chatId, messageId);
+      const payload = api.invoicePayload(chatId, messageId);
+      // After a restart the payload is gone with the memory: the invoice cannot be paid any more.
+      if (!payload) throw new PlaygroundInputError('INVOICE_NOT_OPEN', 409);
+      const key = `${chatId}:${messageId}`;
+      paying.add(key);
+      try {
+        const queryId = api.preCheckoutId(chatId);
+        const { currency, totalAmount } = shown.invoice;
+        await deliver(chatId, {
+          update_id: nextUpdateId(),
+          pre_checkout_query: { id: queryId, from: userOf(chatId, language), currency, total_amount: totalAmount, invoice_payload: payload },
+        });
+        const answer = api.preCheckoutAnswer(queryId);
+        if (!answer?.ok) return { paid: false, ...(answer?.error ? { error: answer.error } : {}) };
+        const chargeId = `pgpay-${randomUUID()}`;
+        api.recordCharge(chargeId, totalAmount);
+        setInvoiceStatus(chatId, messageId, 'paid');
+        await deliver(chatId, {
+          update_id: nextUpdateId(),
+          message: {
+            message_id: store.nextMessageId(),
+            date: Math.floor(Date.now() / 1000),
+            chat: chatOf(chatId),
+            from: userOf(chatId, language),
+            successful_payment: {
+              currency,
+              total_amount: totalAmount,
+              invoice_payload: payload,
+              telegram_payment_charge_id: chargeId,
+              provider_payment_charge_id: `pgbank-${chargeId.slice(6, 18)}`,
+            },
+          },
+        } as Update);
+        return { paid: true };
+      } finally {
+        paying.delete(key);
+      }
+    },
+
+    cancelInvoice(chatId, messageId) {
+      openInvoice(chatId, messageId);
+      setInvoiceStatus(chatId, messageId, 'cancelled');
     },
 
     async sendFile(chatId, upload, language) {

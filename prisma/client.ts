@@ -11,8 +11,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client/client.ts';
 import { pgliteMigrationAdapter, pgMigrationAdapter, poolConfigFromUrl } from './engine/adapters.ts';
 import { applyPendingMigrations } from './engine/schema-engine.ts';
+import { finishInterruptedRestore } from './backup/restore-backup.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { migrationNames, readMigrationState } from './migration-state.ts';
+import { BEHIND_THIS_BUILD, isMigrated, migrationNames, readMigrationState } from './migration-state.ts';
 import { copyPgliteTemplate, ensurePgliteTemplate, isFreshDataDir } from './pglite-template.ts';
 
 export { PrismaClient };
@@ -37,6 +38,16 @@ export interface Database {
 export interface OpenOptions {
   /** Apply pending migrations on open (always on for the embedded database). */
   migrate?: boolean;
+  /**
+   * Embedded database: called before pending migrations are applied to a database that has
+   * some already (not a new one), to back it up (main.ts and scripts/migrate.ts).
+   */
+  beforeMigrating?: (pglite: PGlite) => Promise<unknown>;
+  /**
+   * Embedded database: a new data folder starts as a copy of this template folder (one made
+   * from the migrated template, e.g. with the demo written: seed/demo-template.ts).
+   */
+  template?: string;
 }
 
 /**
@@ -94,10 +105,11 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
 
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   try {
+    if (config.dataDir) finishInterruptedRestore(config.dataDir);
     // A new data folder starts as a copy of the migrated template (see pglite-template.ts);
     // with nowhere to keep one, PGlite creates the cluster here and every migration runs.
     const fresh = config.dataDir !== undefined && !config.loadDataDir && options.migrate !== false && isFreshDataDir(config.dataDir);
-    const template = fresh ? await ensurePgliteTemplate() : null;
+    const template = fresh ? (options.template ?? (await ensurePgliteTemplate())) : null;
     if (template) copyPgliteTemplate(template, config.dataDir!);
     const pglite = await PGlite.create({
       dataDir: config.dataDir,
@@ -105,7 +117,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       postgresqlconf: EMBEDDED_POSTGRES_CONF,
     });
     const db = new PrismaClient({ ...PRISMA_CLIENT_OPTIONS, adapter: new PrismaPGlite(pglite) });
-    const applied = options.migrate === false ? [] : await migrateIfPending(db, () => pgliteMigrationAdapter(pglite));
+    const beforeMigrating = options.beforeMigrating && (() => options.beforeMigrating!(pglite));
+    const applied = options.migrate === false ? [] : await migrateIfPending(db, () => pgliteMigrationAdapter(pglite), beforeMigrating);
     // From the template, every migration was applied to this folder as it was made.
     const migrated = template ? migrationNames() : applied;
     return {
@@ -125,9 +138,27 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   }
 }
 
+/**
+ * For the command-line tools (seed, create-admin): the configured database, migrated when
+ * embedded; a PostgreSQL one must be migrated beforehand and is refused in words otherwise.
+ */
+export async function openToolDatabase(config: DatabaseConfig): Promise<Database> {
+  const database = await openDatabase(config, { migrate: config.kind === 'pglite' });
+  if (database.kind === 'postgres' && !(await isMigrated(database.db))) {
+    await database.close();
+    throw new Error(BEHIND_THIS_BUILD);
+  }
+  return database;
+}
+
 /** Loads the schema engine only when there is something to apply: it costs a second. */
-async function migrateIfPending(db: Db, adapter: () => Parameters<typeof applyPendingMigrations>[0]): Promise<string[]> {
+async function migrateIfPending(
+  db: Db,
+  adapter: () => Parameters<typeof applyPendingMigrations>[0],
+  beforeMigrating?: () => Promise<unknown>,
+): Promise<string[]> {
   const state = await readMigrationState(db);
   if (state.pending.length === 0 && state.failed.length === 0) return [];
+  if (state.applied > 0) await beforeMigrating?.();
   return applyPendingMigrations(adapter());
 }

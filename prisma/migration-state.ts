@@ -38,3 +38,12 @@ export async function readMigrationState(db: Queryable, known = migrationNames()
     failed: rows.filter((r) => !r.finished_at).map((r) => r.migration_name),
   };
 }
+
+/** What someone whose PostgreSQL database lacks this build's migrations is told to do. */
+export const BEHIND_THIS_BUILD = 'the database is behind this build: run `npx prisma migrate deploy` (or `npm run db:migrate`) first';
+
+/** Whether the database has every migration of this build applied, none failed. */
+export async function isMigrated(db: Queryable): Promise<boolean> {
+  const state = await readMigrationState(db);
+  return state.pending.length === 0 && state.failed.length === 0;
+}

@@ -32,7 +32,8 @@ export function isFreshDataDir(dataDir: string): boolean {
   return !existsSync(path.join(dataDir, MARKER));
 }
 
-function templateName(): string {
+/** The migrated template's name: a hash of the migrations and the PGlite version. */
+export function migratedTemplateName(): string {
   const hash = createHash('sha256');
   const pglite = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
   hash.update(`pglite ${pglite.version}\0`);
@@ -46,7 +47,11 @@ function templateName(): string {
 
 /** The current template's folder, or null when none was made for these migrations yet. */
 export function findPgliteTemplate(): string | null {
-  const name = templateName();
+  return findTemplate(migratedTemplateName());
+}
+
+/** The folder of the template named `name` (the migrated one, or one made from it), or null. */
+export function findTemplate(name: string): string | null {
   for (const dir of DIRS) {
     // Only ever renamed into place whole (see buildPgliteTemplate): if it is there, it is complete.
     const folder = path.join(dir, name);
@@ -61,26 +66,37 @@ export async function ensurePgliteTemplate(): Promise<string | null> {
 }
 
 /**
- * Makes the template: a new PGlite in a folder beside its final place, migrated with the same
- * engine as every open (./engine), closed cleanly, then renamed into place, so a start looking
- * at the same moment (tests run in parallel processes) sees all of it or none. Of two processes
- * building at once, the second rename fails and that process uses the first one's template.
+ * Makes the template: a new PGlite migrated with the same engine as every open (./engine) and
+ * closed cleanly, built beside its final place and renamed in whole (buildTemplate).
  */
-async function buildPgliteTemplate(): Promise<string | null> {
-  const name = templateName();
+function buildPgliteTemplate(): Promise<string | null> {
+  return buildTemplate(migratedTemplateName(), 'migrated-', async (dataDir) => {
+    await mkdir(dataDir);
+    const pglite = await PGlite.create({ dataDir });
+    try {
+      await applyPendingMigrations(pgliteMigrationAdapter(pglite));
+    } finally {
+      await pglite.close();
+    }
+  });
+}
+
+/**
+ * Makes a template named `name`: `fill` gets a new data folder beside its final place to open,
+ * write and close, which is then renamed into place, so a start looking at the same moment
+ * (tests run in parallel processes) sees all of it or none. Of two processes building at once,
+ * the second rename fails and that process uses the first one's template. Older templates whose
+ * names start with `family` are removed. Used for the migrated template and, from it, the demo's
+ * (seed/demo-template.ts).
+ */
+export async function buildTemplate(name: string, family: string, fill: (dataDir: string) => Promise<void>): Promise<string | null> {
   for (const dir of DIRS) {
     const part = path.join(dir, `${name}.${process.pid}.part`);
     try {
       await mkdir(dir, { recursive: true });
       await access(dir, constants.W_OK);
       await rm(part, { recursive: true, force: true });
-      await mkdir(part);
-      const pglite = await PGlite.create({ dataDir: part });
-      try {
-        await applyPendingMigrations(pgliteMigrationAdapter(pglite));
-      } finally {
-        await pglite.close();
-      }
+      await fill(part);
       const folder = path.join(dir, name);
       try {
         await rename(part, folder);
@@ -88,7 +104,7 @@ async function buildPgliteTemplate(): Promise<string | null> {
         if (!existsSync(path.join(folder, MARKER))) throw e;
         await rm(part, { recursive: true, force: true }); // another process was first
       }
-      await removeOldTemplates(dir, name);
+      await removeOldTemplates(dir, name, family);
       return folder;
     } catch {
       await rm(part, { recursive: true, force: true }).catch(() => {});
@@ -100,10 +116,10 @@ async function buildPgliteTemplate(): Promise<string | null> {
 
 /** Templates of older migrations (40 MB each, folders, or .tar files before) are never read again;
  * nor are the leftovers of a build whose process died. */
-async function removeOldTemplates(dir: string, current: string): Promise<void> {
+async function removeOldTemplates(dir: string, current: string, family: string): Promise<void> {
   for (const entry of await readdir(dir)) {
-    if (!entry.startsWith('migrated-') || entry === current) continue;
-    const builder = /\.(\d+)\.part$/.exec(entry);
+    if (!entry.startsWith(family) || entry === current) continue;
+    const builder = /\.(\d+)\.part(\.lock)?$/.exec(entry);
     if (builder && isAlive(Number(builder[1]))) continue;
     await rm(path.join(dir, entry), { recursive: true, force: true });
   }

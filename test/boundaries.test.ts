@@ -11,6 +11,9 @@
  *   playground            the playground runs the real bot, so it alone may import bot/
  *   http, messenger       shared by the faces, over core
  *   core -> prisma -> nothing of ours
+ *   seed                  the demo data, over core (and fixtures' value generators)
+ *   fixtures              shared by test/ and bench/ (factories, actors, the fake Bot APIs);
+ *                         nothing but test/ imports test/
  *
  * A failure lists each forbidden import as `file → import (from → to)`.
  */
@@ -39,9 +42,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   'app.ts': [...RUNTIME],
   'main.ts': [...RUNTIME],
   // The demo data, written through core's use-cases; its command line reads the database settings as npm start does.
-  seed: ['core', 'prisma', 'fixtures', 'logger.ts', 'config.ts'],
-  // Test and benchmark fixtures: they may drive the real bot and the real app.
-  fixtures: ['core', 'prisma', 'messenger', 'bot', 'http', 'app.ts', 'logger.ts', 'config.ts'],
+  seed: ['core', 'prisma', 'messenger', 'fixtures', 'config.ts'],
+  // Test and benchmark fixtures: they drive the real bot on the playground's fake Bot API.
+  fixtures: ['core', 'prisma', 'messenger', 'bot', 'playground'],
   bench: [...RUNTIME, 'main.ts', 'fixtures', 'scripts'],
   scripts: [...RUNTIME, 'main.ts', 'fixtures'],
   test: [...RUNTIME, ...TOOLS],
@@ -55,25 +58,13 @@ const MAY_IMPORT_BOT_OR_ADMIN: Record<string, readonly ('bot' | 'admin')[]> = {
   'app.ts': ['bot', 'admin'],
   'config.ts': ['bot'],
   playground: ['bot'],
-  fixtures: ['bot', 'admin'],
+  fixtures: ['bot'],
   bench: ['bot', 'admin'],
   // scripts/build-admin-bundle.ts builds the panel's components ahead of time.
   scripts: ['bot', 'admin'],
   test: ['bot', 'admin'],
 };
 
-/**
- * Arrows that exist today and are being removed by work in flight in other branches. Each
- * must still occur (a stale entry fails), so this list only shrinks.
- */
-const PENDING: readonly { file: string; target: string; until: string }[] = [
-  { file: 'prisma/seed/factories.ts', target: 'core/security/password.ts', until: 'the test factories move to fixtures/' },
-  { file: 'prisma/seed/cli.ts', target: 'config.ts', until: 'the demo seed moves to seed/' },
-  { file: 'bench/conversations.ts', target: 'test/helpers/actors.ts', until: 'shared test/bench fixtures move to fixtures/' },
-  { file: 'bench/conversations.ts', target: 'test/helpers/bot/harness.ts', until: 'shared test/bench fixtures move to fixtures/' },
-  { file: 'bench/conversations.ts', target: 'test/helpers/bot/test-user.ts', until: 'shared test/bench fixtures move to fixtures/' },
-  { file: 'bench/sender.ts', target: 'test/helpers/fake-limited-bot-api.ts', until: 'shared test/bench fixtures move to fixtures/' },
-];
 
 interface Arrow {
   file: string;
@@ -121,7 +112,6 @@ function crossArrows(): Arrow[] {
 }
 
 const show = (a: Arrow) => `${a.file} → ${a.specifier} (${a.from} → ${a.to})`;
-const isPending = (a: Arrow) => PENDING.some((p) => p.file === a.file && p.target === a.target);
 
 describe('boundaries', () => {
   const arrows = crossArrows();
@@ -141,12 +131,12 @@ describe('boundaries', () => {
   });
 
   it('has only the arrows the table allows', () => {
-    const offenders = arrows.filter((a) => !ALLOWED[a.from]?.includes(a.to) && !isPending(a)).map(show);
+    const offenders = arrows.filter((a) => !ALLOWED[a.from]?.includes(a.to)).map(show);
     expect(offenders).toEqual([]);
   });
 
   it('lets nothing outside test/ import test/', () => {
-    expect(arrows.filter((a) => a.to === 'test' && !isPending(a)).map(show)).toEqual([]);
+    expect(arrows.filter((a) => a.to === 'test').map(show)).toEqual([]);
   });
 
   it('lets only the wiring, the playground (its bot), fixtures, bench, scripts and tests import bot/ or admin/', () => {
@@ -154,10 +144,6 @@ describe('boundaries', () => {
     expect(offenders.map(show)).toEqual([]);
   });
 
-  it('has no stale pending arrow: each one listed still occurs', () => {
-    const stale = PENDING.filter((p) => !arrows.some((a) => a.file === p.file && a.target === p.target));
-    expect(stale.map((p) => `${p.file} → ${p.target} (no longer there: remove it from PENDING)`)).toEqual([]);
-  });
 
   it('keeps core and messenger free of the faces\' frameworks (grammY, AdminJS, Fastify)', () => {
     const framework = /^(grammy|@grammyjs\/|adminjs|@adminjs\/|fastify|@fastify\/)/;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config.ts';
-
-function issuesOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { loadConfig } from '../config.ts';
+import { expectRefusedNaming, issuesOf } from './helpers/config.ts';
 
 describe('config', () => {
   it('defaults to the embedded database on 127.0.0.1:3000', () => {
@@ -41,10 +32,23 @@ describe('config', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
-  ])('rejects %o naming %s', (env, name) => {
-    const issues = issuesOf(env);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(new RegExp(`^${name}: `));
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
+    [{ LOG_REQUESTS: 'sometimes' }, 'LOG_REQUESTS'],
+  ])('rejects %o naming %s', expectRefusedNaming);
+
+  it('keeps the embedded database\'s backups beside it, seven of them, daily; BACKUP_DIR and BACKUP_KEEP change that', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/x' }).backups).toEqual({ dir: '/tmp/x/backups', keep: 7, daily: true });
+    expect(loadConfig({ BACKUP_DIR: '/mnt/second-disk/imdad', BACKUP_KEEP: '30', BACKUP_DAILY: '0' }).backups).toEqual({
+      dir: '/mnt/second-disk/imdad',
+      keep: 30,
+      daily: false,
+    });
+  });
+
+  it('logs requests except in development, unless LOG_REQUESTS says', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).logRequests).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ADMIN_SESSION_SECRET: 'x'.repeat(32) }).logRequests).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', LOG_REQUESTS: '1' }).logRequests).toBe(true);
   });
 
   it('reports every bad variable at once', () => {

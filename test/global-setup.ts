@@ -11,14 +11,44 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { pgliteMigrationAdapter, pgMigrationAdapter, poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { applyPendingMigrations } from '../prisma/engine/schema-engine.ts';
+import { browserTestsSkippedLine, whyChromiumCannotStart } from './helpers/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     testDb: { kind: 'pglite'; templateFile: string } | { kind: 'postgres'; url: string; template: string };
+    /** Why Chromium cannot start here (null: it can). */
+    chromium: { missing: string | null };
   }
 }
 
+/** Tries Chromium once, while the template migrates, and says so in one line when it cannot start. */
+async function provideChromium(project: TestProject): Promise<void> {
+  const required = process.env.REQUIRE_BROWSER_TESTS === '1';
+  const missing = await whyChromiumCannotStart();
+  // CI requires the browser: the run stops here, before any file, saying why.
+  if (missing && required) throw new Error(`REQUIRE_BROWSER_TESTS=1 and Chromium cannot start: ${missing}`);
+  if (missing) console.warn(browserTestsSkippedLine(missing));
+  project.provide('chromium', { missing });
+}
+
 export default async function setup(project: TestProject) {
+  const chromium = provideChromium(project);
+  try {
+    return await setupDatabase(project);
+  } finally {
+    await chromium;
+  }
+}
+
+/** A vitest run started by a test (test/browser-skip.test.ts) reuses its parent's template, which the parent removes. */
+export const INHERITED_TEMPLATE = 'TEST_DB_INHERITED_TEMPLATE';
+
+async function setupDatabase(project: TestProject) {
+  const inherited = process.env[INHERITED_TEMPLATE];
+  if (inherited) {
+    project.provide('testDb', JSON.parse(inherited));
+    return;
+  }
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const template = `imdad_tpl_${process.pid}_${Date.now()}`;

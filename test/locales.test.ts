@@ -50,4 +50,21 @@ describe('locales', () => {
   it('Persian sentences use Persian letters and digits (no Arabic ي/ك, no ASCII digits)', () => {
     expect([...fa].filter(([, v]) => /[يك0-9]/.test(v.replace(/\{\{[^}]*\}\}/g, '')))).toEqual([]);
   });
+
+  // The regulation says «مرکز» (مراکز نیکوکاری); a second word for the same place confuses staff and donors alike.
+  it('one word for a center in Persian: «مرکز», never «کانون»', () => {
+    expect([...fa].filter(([, v]) => v.includes('کانون'))).toEqual([]);
+  });
+
+  // A fund is the same fund on the panel, in the bot and in the reports: one name per fund, the gift's.
+  it('each fund has one Persian name everywhere', () => {
+    const canonical = new Map([...fa].filter(([k]) => k.startsWith('admin-resources.resources.Donation.labels.fund.')).map(([k, v]) => [k.split('.').pop()!, v]));
+    expect(canonical.size).toBeGreaterThan(5);
+    const differing = [...fa].filter(([k, v]) => {
+      const parts = k.split('.');
+      const fund = parts.pop()!;
+      return ['fund', 'funds'].includes(parts.pop()!) && canonical.has(fund) && canonical.get(fund) !== v;
+    });
+    expect(differing).toEqual([]);
+  });
 });

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { renderNotification } from '../messenger/notification-render.ts';
 import type { Database } from '../prisma/client.ts';
 import { createTestDatabase, testDbKind } from './helpers/db.ts';
-import { createTestUser } from './helpers/bot/test-user.ts';
+import { createTestUser } from '../fixtures/bot/test-user.ts';
 import { runDonor } from './helpers/scale-out/donor-script.ts';
 import { startFakeBotServer, type FakeBotServer } from './helpers/scale-out/fake-bot-server.ts';
 import { PanelClient, type ConfirmOutcome } from './helpers/scale-out/panel-client.ts';
@@ -66,6 +66,7 @@ async function startProcesses(url: string, apiRoot: string, token: string): Prom
     ...common,
     DATABASE_POOL_SIZE: '8',
     BOT_TOKEN: token,
+    BOT_PLATFORM: 'telegram',
     BOT_API_ROOT: apiRoot,
     BOT_MODE: 'webhook',
     BOT_WEBHOOK_SECRET: webhookSecret,

@@ -11,7 +11,8 @@ import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import AdminJS, { Router } from 'adminjs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DEFAULT_LANGUAGE } from '../../messenger/i18n.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../../messenger/i18n.ts';
+import { errorMessage } from '../resources/messages.ts';
 import type { ComponentsBundle } from './bundle.ts';
 import { patchDesignSystemBundle, patchPage } from './page.ts';
 
@@ -40,9 +41,13 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-type MultipartField = { value?: unknown; file?: NodeJS.ReadableStream & { name?: string }; filename?: string };
+type MultipartField = { value?: unknown; file?: NodeJS.ReadableStream & { name?: string; bytes?: Buffer }; filename?: string; _buf?: Buffer | null };
 
-/** Multipart fields as AdminJS expects them: files as streams with a name, other fields as values. */
+/**
+ * Multipart fields as AdminJS expects them: files as streams with a name, other fields as values.
+ * A file's stream is already read (attachFieldsToBody buffers it, within the size limit); its
+ * bytes ride along as `bytes`, for an action that reads an upload (a bank statement).
+ */
 function payloadOf(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null) return {};
   return Object.fromEntries(
@@ -50,6 +55,7 @@ function payloadOf(body: unknown): Record<string, unknown> {
       const field = raw as MultipartField | null;
       if (field && typeof field === 'object' && field.file) {
         field.file.name = field.filename;
+        if (field._buf) field.file.bytes = field._buf;
         return [key, field.file];
       }
       return [key, field && typeof field === 'object' && 'value' in field ? field.value : raw];
@@ -61,6 +67,53 @@ interface Controller {
   [action: string]: (request: unknown, response: FastifyReply) => Promise<unknown>;
 }
 type ControllerClass = new (options: { admin: AdminJS }, currentAdmin: unknown) => Controller;
+
+type RouteParams = { resourceId?: string; action?: string };
+
+/**
+ * AdminJS's controllers assume the resource and the action in the address exist (an unknown
+ * action fails reading its `handler`): a wrong address is a 404, translated by the panel's
+ * error handler, not a 500.
+ */
+function assertKnownAction(admin: AdminJS, params: RouteParams): void {
+  if (params.resourceId === undefined) return;
+  const resource = admin.resources.find((r) => r._decorated?.id() === params.resourceId);
+  const known = resource !== undefined && (params.action === undefined || resource.decorate().actions[params.action] !== undefined);
+  if (!known) throw Object.assign(new Error(`no such panel resource or action: ${params.resourceId}/${params.action ?? ''}`), { statusCode: 404 });
+}
+
+/**
+ * AdminJS's backend writes some notices as English sentences (a missing record: `Record with
+ * given id: "…" cannot be found in resource "Donation"`) where the browser expects a message
+ * key to translate. Such a sentence is replaced by the key of its meaning, so staff read it in
+ * their language; our own notices are keys or sentences already in the reader's language.
+ */
+const ADMINJS_ENGLISH_NOTICES: ReadonlyArray<[RegExp, string]> = [
+  [/^record with given id/i, 'error404Record'],
+  [/^you have to pass (a valid )?"?record/i, 'error404Record'],
+];
+
+/**
+ * An action the login may not use answers with AdminJS's key `forbiddenError`, whose text
+ * wants the action's and resource's ids (which it never gets) and which our own forms show
+ * as it stands: it becomes core's sentence for the same refusal (errors.FORBIDDEN), in the
+ * reader's language, like every refusal core itself gives.
+ */
+const ADMINJS_FORBIDDEN_KEYS = new Set(['forbiddenError', 'anyForbiddenError']);
+
+export function withTranslatableNotice(result: unknown, lng: Language = DEFAULT_LANGUAGE): unknown {
+  const notice = (result as { notice?: { message?: unknown } } | null)?.notice;
+  if (!notice || typeof notice.message !== 'string') return result;
+  const message = notice.message;
+  if (ADMINJS_FORBIDDEN_KEYS.has(message)) {
+    const sentence = errorMessage('FORBIDDEN', lng);
+    const record = (result as { record?: { baseError?: { message?: unknown } | null } }).record;
+    const baseError = record?.baseError && record.baseError.message === message ? { ...record.baseError, message: sentence } : record?.baseError;
+    return { ...(result as object), notice: { ...notice, message: sentence }, ...(record ? { record: { ...record, baseError } } : {}) };
+  }
+  const key = ADMINJS_ENGLISH_NOTICES.find(([pattern]) => pattern.test(message))?.[1];
+  return key ? { ...(result as object), notice: { ...notice, message: key } } : result;
+}
 
 export async function adminjsRoutes(app: FastifyInstance, options: { admin: AdminJS; bundle: ComponentsBundle }): Promise<void> {
   const { admin, bundle } = options;
@@ -77,6 +130,7 @@ export async function adminjsRoutes(app: FastifyInstance, options: { admin: Admi
       method: route.method as 'GET' | 'POST',
       url,
       handler: async (req: FastifyRequest, reply: FastifyReply) => {
+        assertKnownAction(admin, req.params as RouteParams);
         const controller = new Controller({ admin }, req.currentAdmin);
         const result = await controller[route.action]!(
           { params: req.params, query: req.query, payload: payloadOf(req.body), method: req.method.toLowerCase(), headers: req.headers },
@@ -90,7 +144,7 @@ export async function adminjsRoutes(app: FastifyInstance, options: { admin: Admi
             .send(patchPage(result, req.currentAdmin?.locale ?? DEFAULT_LANGUAGE));
         }
         reply.header('cache-control', 'no-store');
-        return reply.send(result ?? {});
+        return reply.send(withTranslatableNotice(result ?? {}, req.currentAdmin?.locale ?? DEFAULT_LANGUAGE));
       },
     });
   }

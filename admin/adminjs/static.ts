@@ -28,6 +28,8 @@ html[dir='rtl'] table th, html[dir='rtl'] table td { text-align: right; }
 html[dir='rtl'] [data-css='sidebar'] { border-right: 0; border-left: 1px solid #eeeeef; transition: right 0.25s ease-in-out; }
 html[dir='rtl'] [data-css='sidebar'].visible { left: auto; right: 0; }
 html[dir='rtl'] [data-css='sidebar'].hidden { left: auto; right: -300px; }
+/* AdminJS's cells break words anywhere: in lists a name wraps only between words (donors and centers read whole). */
+[data-css$='-list'] table td { word-break: normal; overflow-wrap: normal; }
 /* Numbers, ids and codes keep their own direction inside Persian text. */
 html[dir='rtl'] input[type='number'], html[dir='rtl'] input[type='tel'], html[dir='rtl'] input[type='email'] { direction: ltr; text-align: right; }
 `;

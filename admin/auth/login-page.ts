@@ -4,11 +4,8 @@
  */
 import type { Language } from '../../messenger/i18n.ts';
 import { STYLESHEET_PATH } from '../adminjs/static.ts';
-import { directionOf, localDigits, translate } from '../locale/index.ts';
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { localDigits, translate } from '../locale/index.ts';
+import { escapeHtml, htmlPage } from '../ui/html-page.ts';
 
 const PAGE_STYLE = `
 body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center; background: #f6f7fb; color: #1c1c38; }
@@ -26,23 +23,7 @@ nav a { color: #3040d6; }
 `;
 
 function page(lng: Language, title: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="${lng}" dir="${directionOf(lng)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${STYLESHEET_PATH}">
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>`;
+  return htmlPage(lng, title, { head: `<link rel="stylesheet" href="${STYLESHEET_PATH}">\n<style>${PAGE_STYLE}</style>`, body: `<main>\n${body}\n</main>` });
 }
 
 export type LoginMessage =

@@ -31,11 +31,25 @@ export interface DashboardData {
   otherCentersRial: string;
   confirmedTotalRial: string;
   centersByLicenseState: { state: string; count: number }[];
+  /** Licensed centers whose license runs out soon, and the centers' list filtered to them. */
+  licensesExpiringSoon: { count: number; href: string };
+  /** How many tasks are overdue, the oldest few, and the page that lists them all. */
   overdueTasks: {
     count: number;
+    href: string;
     oldest: { title: string; centerName: string; dueAt: string; assigneeRole: string | null }[];
   };
   reports: DashboardLink[];
+  /** What the area's funds hold now (absent for a login the policy does not let read the funds). */
+  fundBalances?: DashboardFundBalances;
+}
+
+/** Balances now, in Rials as decimal strings: by fund over the area, and by center (the largest, the rest summed). */
+export interface DashboardFundBalances {
+  byFund: ({ fund: string } & DashboardAmount)[];
+  byCenter: ({ name: string } & DashboardAmount)[];
+  otherCentersRial: string;
+  totalRial: string;
 }
 
 /** The handler's answer when the admin may not see a dashboard (the component says so politely). */

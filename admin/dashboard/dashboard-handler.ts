@@ -8,9 +8,18 @@ import { can } from '../../core/policy.ts';
 import { isDomainError, type Core } from '../../core/index.ts';
 import type { StaffActor, TrusteeActor } from '../../core/actor.ts';
 import { centerMonthReportPath, overviewReportPath, previousJalaliMonth } from '../reports/report-paths.ts';
+import { ADMIN_ROOT } from '../auth/guard.ts';
 import type { DashboardData, DashboardLink, DashboardRefusal } from './dashboard-data.ts';
+import { dashboardFundBalances } from './fund-balances.ts';
+
+/** The centers' list, filtered to licenses expiring soon (center.resource.ts). */
+export const EXPIRING_CENTERS_HREF = `${ADMIN_ROOT}/resources/Center?filters.licenseExpiringSoon=true`;
+
+/** Every overdue task of the login's area (TrusteeTask → overdueTasks, core's listOverdueTasks). */
+export const OVERDUE_TASKS_HREF = `${ADMIN_ROOT}/resources/TrusteeTask/actions/overdueTasks`;
 
 /** What the handler needs of the current admin (AdminJS's currentAdmin, see http/current-admin.ts). */
+
 export interface DashboardAdmin {
   actor: StaffActor | TrusteeActor;
 }
@@ -60,8 +69,10 @@ export async function dashboardHandler(
     otherCentersRial: d.otherCentersRial.toString(),
     confirmedTotalRial: d.confirmedCashTotalRial.toString(),
     centersByLicenseState: Object.entries(d.centersByLicenseState).map(([state, count]) => ({ state, count: count ?? 0 })),
+    licensesExpiringSoon: { count: d.licensesExpiringSoon, href: EXPIRING_CENTERS_HREF },
     overdueTasks: {
       count: d.overdueTasks.count,
+      href: OVERDUE_TASKS_HREF,
       oldest: d.overdueTasks.oldest.map((t) => ({
         title: t.title,
         centerName: t.center.name,
@@ -70,5 +81,6 @@ export async function dashboardHandler(
       })),
     },
     reports,
+    ...(await dashboardFundBalances(actor, deps.core)),
   };
 }

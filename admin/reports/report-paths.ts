@@ -6,6 +6,12 @@ export function centerMonthReportPath(centerId: string, year: number, month: num
   return `${REPORTS_PREFIX}/center-month.xlsx?${q}`;
 }
 
+/** A center's Jalali month, its Sandogh statement against its confirmed cash gifts. */
+export function statementReconciliationPath(centerId: string, year: number, month: number): string {
+  const q = new URLSearchParams({ centerId, year: String(year), month: String(month) });
+  return `${REPORTS_PREFIX}/statement-reconciliation.xlsx?${q}`;
+}
+
 export function overviewReportPath(): string {
   return `${REPORTS_PREFIX}/overview.xlsx`;
 }

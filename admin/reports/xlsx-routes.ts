@@ -5,6 +5,9 @@
  *   GET /admin/reports/center-month.xlsx?centerId=&year=&month=   report.center, in the admin's scope
  *                                                                  (a trustee: their center; the current month by default)
  *   GET /admin/reports/overview.xlsx                              report.overview: the province, or the admin's county
+ *   GET /admin/reports/statement-reconciliation.xlsx?centerId=&year=&month=
+ *                                                                  a center's month, Sandogh statement against
+ *                                                                  confirmed cash gifts (core decides: fund.read)
  * A refusal is a short sentence in the admin's language, never a stack trace.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,6 +16,7 @@ import { isDomainError, type Core } from '../../core/index.ts';
 import { toJalali } from '../../core/jalali.ts';
 import { can } from '../../core/policy.ts';
 import type { Language } from '../../messenger/i18n.ts';
+import { localeString } from '../locale/index.ts';
 import { REPORTS_PREFIX } from './report-paths.ts';
 import { errorText, text } from './report-text.ts';
 import type ExcelJS from 'exceljs';
@@ -48,11 +52,12 @@ function refuse(reply: FastifyReply, lng: Language, code: string) {
  * and a quarter of a second at start, for a page most processes never serve.
  */
 async function loadWorkbooks() {
-  const [{ centerMonthWorkbook }, { overviewWorkbook }] = await Promise.all([
+  const [{ centerMonthWorkbook }, { overviewWorkbook }, { statementReconciliationWorkbook }] = await Promise.all([
     import('./center-month-workbook.ts'),
     import('./overview-workbook.ts'),
+    import('./statement-reconciliation-workbook.ts'),
   ]);
-  return { centerMonthWorkbook, overviewWorkbook };
+  return { centerMonthWorkbook, overviewWorkbook, statementReconciliationWorkbook };
 }
 
 async function sendWorkbook(reply: FastifyReply, wb: ExcelJS.Workbook, asciiName: string, localName: string) {
@@ -66,7 +71,6 @@ async function sendWorkbook(reply: FastifyReply, wb: ExcelJS.Workbook, asciiName
 
 export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesOptions): void {
   const { core } = opts;
-  const db = core.ctx.db;
 
   /** Runs a report for the logged-in admin; domain refusals become a polite status. */
   const guarded =
@@ -87,10 +91,7 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
     guarded(async ({ actor, locale }, query, reply) => {
       const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
       if (!centerId) return refuse(reply, locale, 'VALIDATION');
-      const center = await db.center.findUnique({ where: { id: centerId }, select: { id: true, countyId: true, licenseState: true } });
-      if (!center) return refuse(reply, locale, 'NOT_FOUND');
-      if (!can(actor, 'report.center', { centerId: center.id, countyId: center.countyId, licenseState: center.licenseState }))
-        return refuse(reply, locale, 'FORBIDDEN');
+      // Core finds the center and decides who may read it; its refusal becomes the polite status.
       const now = core.ctx.clock.now();
       const current = toJalali(now);
       const report = await core.reports.getCenterMonthReport(actor, {
@@ -113,13 +114,28 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
       const countyId = (actor.kind === 'staff' && actor.countyId) || query.countyId || undefined;
       if (!can(actor, 'report.overview', { countyId })) return refuse(reply, locale, 'FORBIDDEN');
       const overview = await core.reports.getOverview(actor, countyId ? { countyId } : {});
-      const county = 'countyId' in overview.scope ? await db.county.findUnique({ where: { id: overview.scope.countyId }, select: { name: true } }) : null;
-      const scopeName = county ? `${text(locale, 'spreadsheet.overview.county')} ${county.name}` : text(locale, 'spreadsheet.overview.province');
+      const scopeName = 'countyId' in overview.scope ? `${text(locale, 'spreadsheet.overview.county')} ${overview.scope.countyName}` : text(locale, 'spreadsheet.overview.province');
       const now = core.ctx.clock.now();
       const period = `${overview.month.year}-${String(overview.month.month).padStart(2, '0')}`;
       const localName = `${text(locale, 'spreadsheet.overview.sheet')} ${period}.xlsx`;
       const { overviewWorkbook } = await loadWorkbooks();
       return sendWorkbook(reply, overviewWorkbook(overview, scopeName, locale, now), `overview-${period}.xlsx`, localName);
+    }),
+  );
+
+  app.get(
+    `${REPORTS_PREFIX}/statement-reconciliation.xlsx`,
+    guarded(async ({ actor, locale }, query, reply) => {
+      const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+      if (!centerId) return refuse(reply, locale, 'VALIDATION');
+      // Core decides who may read the center's funds; its refusal becomes the polite status.
+      const now = core.ctx.clock.now();
+      const current = toJalali(now);
+      const r = await core.statements.getStatementReconciliation(actor, { centerId, year: query.year ?? current.year, month: query.month ?? current.month });
+      const period = `${r.period.year}-${String(r.period.month).padStart(2, '0')}`;
+      const localName = `${localeString(locale, 'admin-statements', 'spreadsheet.sheet') ?? 'reconciliation'} ${r.center.name} ${period}.xlsx`;
+      const { statementReconciliationWorkbook } = await loadWorkbooks();
+      return sendWorkbook(reply, statementReconciliationWorkbook(r, locale, now), `statement-reconciliation-${period}.xlsx`, localName);
     }),
   );
 }

@@ -1,5 +1,10 @@
-/** The audit trail: read-only, for the province admin and the auditor. */
+/**
+ * The audit trail: read-only, for the province admin and the auditor. Each row reads as a
+ * sentence (who, in what role, did what to which kind of record: audit-sentence.ts); the
+ * stored keys stay available as filters.
+ */
 import type { ResourceWithOptions } from 'adminjs';
+import { describeAuditRows } from './audit-sentence.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { estimateCount } from './estimated-count.ts';
 import { NAV } from './shared.ts';
@@ -8,12 +13,15 @@ export function auditLogResource(ctx: DefineContext): ResourceWithOptions {
   return defineResource(ctx, {
     name: 'AuditLog',
     navigation: NAV.system,
-    titleProperty: 'action',
-    listProperties: ['at', 'actorType', 'action', 'entity', 'entityId'],
-    showProperties: ['id', 'at', 'actorType', 'actorId', 'action', 'entity', 'entityId', 'before', 'after'],
+    titleProperty: 'summary',
+    listProperties: ['at', 'actor', 'summary', 'record'],
+    showProperties: ['id', 'at', 'actor', 'summary', 'record', 'entityId', 'before', 'after'],
     // The row number is the trail's own sequence, not an internal reference (read out: no separators).
     properties: { id: { isVisible: { list: false, show: true, edit: false, filter: false }, custom: { plainDigits: true } } },
     settings: {
+      // Written onto the page of rows by enrich (one look-up per kind of actor, not per row).
+      virtuals: { actor: { value: (row) => row.actor }, summary: { value: (row) => row.summary }, record: { value: (row) => row.record } },
+      enrich: (rows, db, _actor, lng) => describeAuditRows(rows, db, lng),
       // Indexed: (at), (entity, entityId), (actorType, actorId).
       sortable: ['at'],
       filterable: ['at', 'actorType', 'action', 'entity', 'entityId'],

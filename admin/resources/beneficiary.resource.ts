@@ -3,12 +3,12 @@
  * head of household (name, national ID, phone, address, Imdad case number) only those
  * the policy allows (core's canSeeBeneficiaryIdentity: chair, vice-chair, social-work
  * officer, Imdad staff) -- the fields never leave the server for anyone else, and cannot
- * be filtered, sorted or searched on by them. Closing and graduating go through core.
+ * be filtered, sorted or searched on by them. Registering, needs, employment plans,
+ * closing and graduating are core actions (beneficiary.actions.ts): there is no plain
+ * edit, so core's schema is the only rule for what a household's fields may hold.
  */
 import type { ResourceWithOptions } from 'adminjs';
-import { DomainError } from '../../core/errors.ts';
-import { normalizeCode } from '../../core/input/normalize.ts';
-import { nationalId, parseInput } from '../../core/input/schemas.ts';
+import { beneficiaryActions } from './actions/beneficiary.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { centerOwned, NAV } from './shared.ts';
 
@@ -22,7 +22,6 @@ export function beneficiaryResource(ctx: DefineContext): ResourceWithOptions {
       'referenceCode', 'center', 'state', 'headName', 'headNationalId', 'headGender', 'phone', 'address', 'imdadCaseNo', 'membersCount',
       'employmentCapabilities', 'consentGiven', 'consentAt', 'selfSufficientAt', 'closedAt', 'closeReason', 'createdAt',
     ],
-    editProperties: ['headName', 'headNationalId', 'headGender', 'phone', 'address', 'imdadCaseNo', 'membersCount', 'employmentCapabilities'],
     properties: { address: { type: 'textarea' }, employmentCapabilities: { type: 'textarea' } },
     settings: {
       // Indexed: (centerId, state), referenceCode (unique), headNationalId.
@@ -30,19 +29,7 @@ export function beneficiaryResource(ctx: DefineContext): ResourceWithOptions {
       filterable: ['referenceCode', 'center', 'state', 'headName', 'headNationalId'],
       defaultSort: { sortBy: 'createdAt', direction: 'desc' },
       policyScope: centerOwned,
-      validators: {
-        headNationalId: (v) => parseInput(nationalId, v),
-        phone: (v) => {
-          const s = typeof v === 'string' ? normalizeCode(v) : '';
-          if (!/^0\d{10}$/.test(s)) throw new DomainError('VALIDATION');
-          return s;
-        },
-        membersCount: (v) => {
-          const n = Number(normalizeCode(String(v)));
-          if (!Number.isSafeInteger(n) || n < 1 || n > 100) throw new DomainError('VALIDATION');
-          return n;
-        },
-      },
     },
+    actions: beneficiaryActions(ctx),
   });
 }

@@ -3,7 +3,7 @@
  * resource's definition, and the standard actions guarded by admin/access.ts. A resource
  * file is then configuration: its columns, filters, sorts, titles and its own actions.
  */
-import type { Action, ActionContext, After, Before, RecordActionResponse, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { Action, ActionContext, ActionResponse, After, Before, RecordActionResponse, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
 import { actorOf } from '../../http/current-admin.ts';
 import { canCreate, canDelete, canEdit, canList, creatableProperties, editableProperties, whitelistPayload, type AdminActor, type AdminResource } from '../access.ts';
@@ -24,8 +24,15 @@ export type ComponentIds = Partial<Record<
   | 'RejectWithReason'
   | 'ConfirmAction'
   | 'ShowLinkCode'
+  | 'CoreActionForm'
   | 'BroadcastForm'
-  | 'ReceiptProof',
+  | 'ReceiptProof'
+  | 'CenterPoster'
+  | 'DuplicateDonors'
+  | 'OverdueTasks'
+  | 'ReviewQueue'
+  | 'BankStatements'
+  | 'StateBadge',
   string
 >>;
 
@@ -54,7 +61,7 @@ export interface ResourceDefinition {
   editProperties?: string[];
   properties?: Record<string, PropertyOptions>;
   /** The resource's own record actions (approve, confirm, issue a code ...). */
-  actions?: Record<string, Partial<Action<RecordActionResponse>>>;
+  actions?: Record<string, Partial<Action<RecordActionResponse>> | Partial<Action<ActionResponse>>>;
 }
 
 /** Runs `check` with the logged-in admin's actor; no actor (or a throwing check) means no. */

@@ -1,8 +1,10 @@
 /**
- * Aid handed to households (read-only: recording, approving above the threshold and
- * handing out go through core; the chair's approval is an ApprovalRequest DISTRIBUTION).
+ * Aid handed to households. No plain create, edit or delete: recording and handing out are
+ * core actions (distribution.actions.ts); the chair's approval above the threshold is an
+ * ApprovalRequest DISTRIBUTION.
  */
 import type { ResourceWithOptions } from 'adminjs';
+import { distributionActions } from './actions/distribution.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { amountOrItem, NAV } from './shared.ts';
 
@@ -12,14 +14,21 @@ export function distributionResource(ctx: DefineContext): ResourceWithOptions {
     navigation: NAV.beneficiaries,
     // Its amount in Rial and Toman (or what is given), not the bare stored Rials.
     titleProperty: 'summary',
-    listProperties: ['center', 'beneficiary', 'fund', 'kind', 'amountRial', 'state', 'createdAt', 'distributedAt'],
+    // The household by its reference code: a board that helped a household of another center's
+    // area (rule 8) may not open that household's record, but reads the code it typed.
+    listProperties: ['center', 'householdCode', 'fund', 'kind', 'amountRial', 'state', 'createdAt', 'distributedAt'],
     showProperties: [
-      'center', 'beneficiary', 'fund', 'kind', 'state', 'amountRial', 'itemDescription', 'quantity', 'unit', 'estimatedValueRial',
+      'center', 'householdCode', 'beneficiary', 'fund', 'kind', 'state', 'amountRial', 'itemDescription', 'quantity', 'unit', 'estimatedValueRial',
       'serviceDescription', 'serviceHours', 'approvedBy', 'approvedAt', 'distributedBy', 'distributedAt', 'cancelledAt', 'cancelReason',
       'note', 'createdAt',
     ],
+    actions: distributionActions(ctx),
     settings: {
-      virtuals: { summary: { value: (row, lng) => amountOrItem(row, lng) } },
+      include: { beneficiary: { select: { referenceCode: true } } },
+      virtuals: {
+        summary: { value: (row, lng) => amountOrItem(row, lng) },
+        householdCode: { value: (row) => (row.beneficiary as { referenceCode?: string } | null)?.referenceCode },
+      },
       money: ['amountRial', 'estimatedValueRial'],
       // Indexed: (centerId, fund, state), (centerId, distributedAt), (distributedAt), (beneficiaryId, createdAt).
       sortable: ['distributedAt', 'createdAt'],

@@ -5,7 +5,11 @@
  */
 import type { ResourceWithOptions } from 'adminjs';
 import { donationDecisionActions } from './actions/donation-decision.actions.ts';
+import { giftRecordActions } from './actions/gift-record.actions.ts';
+import { donationReversalAction } from './actions/donation-reversal.action.ts';
 import { defineResource, type DefineContext } from './define.ts';
+import { reviewQueueAction } from './actions/review-queue.action.ts';
+import { bankStatementsAction } from './actions/bank-statements.action.ts';
 import { countFromMonthTotals } from './donation-month-count.ts';
 import { estimateCount } from './estimated-count.ts';
 import { donorName } from './donor.resource.ts';
@@ -18,12 +22,13 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
     titleProperty: 'summary',
     listProperties: ['center', 'donorName', 'kind', 'fund', 'amountRial', 'state', 'paidAt', 'receiptNo'],
     showProperties: [
-      'center', 'donor', 'donorName', 'pledge', 'kind', 'fund', 'state', 'amountRial', 'sandoghAccountNo', 'itemDescription', 'quantity',
-      'unit', 'estimatedValueRial', 'serviceDescription', 'serviceHours', 'traceNumber', 'cardLast4', 'receiptProof', 'paidAt',
+      // The proof first, beside what it is checked against; the rest (mostly empty for one kind) below.
+      'state', 'receiptProof', 'amountRial', 'traceNumber', 'cardLast4', 'sandoghAccountNo', 'paidAt', 'center', 'donor', 'donorName', 'pledge', 'kind', 'fund',
+      'itemDescription', 'quantity', 'unit', 'estimatedValueRial', 'serviceDescription', 'serviceHours',
       'receiptNo', 'confirmedAt', 'confirmedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'reverses', 'reversalReason', 'note', 'createdAt',
     ],
     settings: {
-      include: { donor: { select: { organizationName: true, person: PERSON_NAME } } },
+      include: { donor: { select: { organizationName: true, person: PERSON_NAME } }, reversedBy: { select: { id: true } } },
       virtuals: {
         // The finance officer knows who gave (as in core's pending decisions), even without donor records.
         donorName: { value: (row) => donorName(row.donor) },
@@ -31,6 +36,8 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
         // component loads it from admin/receipts/routes.ts.
         receiptProof: { value: (row) => (row.receiptFileId ? 'available' : 'none') },
         summary: { value: (row, lng) => amountOrItem(row, lng) },
+        // Whether a reversal already corrects this gift (not shown: it hides the reverse button).
+        reversed: { value: (row) => (row.reversedBy ? 'yes' : 'no') },
       },
       money: ['amountRial', 'estimatedValueRial'],
       // Indexed: (paidAt), (centerId, paidAt), (donorId, paidAt), (centerId, state), (state, createdAt).
@@ -45,9 +52,24 @@ export function donationResource(ctx: DefineContext): ResourceWithOptions {
     properties: {
       // Read out and written on receipts: no separators.
       receiptNo: { custom: { plainDigits: true } },
+      // Waiting amber, confirmed green, rejected red, reversed slate.
+      ...(ctx.deps.components?.StateBadge
+        ? {
+            state: {
+              custom: { badges: { REPORTED: '#b45309', CONFIRMED: '#15803d', REJECTED: '#b91c1c', REVERSED: '#475569' } },
+              components: { list: ctx.deps.components.StateBadge, show: ctx.deps.components.StateBadge },
+            },
+          }
+        : {}),
       ...(ctx.deps.components?.ReceiptProof ? { receiptProof: { components: { show: ctx.deps.components.ReceiptProof } } } : {}),
     },
-    actions: donationDecisionActions(ctx.deps.core, ctx.deps.components ?? {}),
+    actions: {
+      ...donationDecisionActions(ctx.deps.core, ctx.deps.components ?? {}),
+      ...giftRecordActions(ctx).donation,
+      reverseDonation: donationReversalAction(ctx),
+      reviewQueue: reviewQueueAction(ctx.deps.core, ctx.deps.components?.ReviewQueue),
+      bankStatements: bankStatementsAction(ctx.deps.core, ctx.deps.components?.BankStatements),
+    },
   });
 }
 

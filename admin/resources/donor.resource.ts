@@ -1,9 +1,11 @@
 /**
  * Donors of the area: found by a center of it, or giving to one (scope in admin/access.ts).
- * Registration and merging go through core; donor officers and Imdad staff edit notes,
- * anonymity and an organisation's name.
+ * Nothing is written by a plain edit: look-alikes, merging, undoing a merge and anonymity
+ * are core's use-cases (actions/donor.actions.ts).
  */
 import type { ResourceWithOptions } from 'adminjs';
+import { giftRecordActions } from './actions/gift-record.actions.ts';
+import { donorActions } from './actions/donor.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { loginsOwnPlace, NAV, PERSON_NAME, personName, personNameFilter } from './shared.ts';
 
@@ -24,7 +26,6 @@ export function donorResource(ctx: DefineContext): ResourceWithOptions {
       'displayName', 'type', 'person', 'organizationName', 'organizationRegNo', 'contactPerson', 'anonymous', 'recruitedByCenter',
       'mergedInto', 'mergedAt', 'note', 'createdAt',
     ],
-    editProperties: ['anonymous', 'organizationName', 'note'],
     properties: { note: { type: 'textarea' } },
     settings: {
       include: { person: PERSON_NAME },
@@ -40,5 +41,6 @@ export function donorResource(ctx: DefineContext): ResourceWithOptions {
       defaultSort: { sortBy: 'createdAt', direction: 'desc' },
       policyScope: loginsOwnPlace,
     },
+    actions: { ...giftRecordActions(ctx).donor, ...donorActions(ctx) },
   });
 }

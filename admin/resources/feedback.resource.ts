@@ -1,5 +1,6 @@
 /** Feedback and complaints routed to Imdad's offices (read-only here; handled through core). */
 import type { ResourceWithOptions } from 'adminjs';
+import { feedbackActions } from './actions/work.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { NAV } from './shared.ts';
 
@@ -11,6 +12,7 @@ export function feedbackResource(ctx: DefineContext): ResourceWithOptions {
     listProperties: ['kind', 'county', 'center', 'state', 'anonymous', 'createdAt'],
     showProperties: ['kind', 'county', 'center', 'anonymous', 'authorPerson', 'body', 'state', 'assignedTo', 'response', 'resolvedAt', 'createdAt'],
     properties: { body: { type: 'textarea' }, response: { type: 'textarea' } },
+    actions: feedbackActions(ctx),
     settings: {
       // Indexed: (countyId, state, createdAt), (centerId, createdAt).
       sortable: ['createdAt'],

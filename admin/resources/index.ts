@@ -5,7 +5,9 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { ADMIN_RESOURCES, type AdminResource } from '../access.ts';
 import { approvalRequestResource } from './approval-request.resource.ts';
+import { archiveDocumentResource } from './archive-document.resource.ts';
 import { auditLogResource } from './audit-log.resource.ts';
+import { beneficiaryNeedResource } from './beneficiary-need.resource.ts';
 import { beneficiaryResource } from './beneficiary.resource.ts';
 import { broadcastResource } from './broadcast.resource.ts';
 import { centerResource } from './center.resource.ts';
@@ -14,8 +16,10 @@ import type { DefineContext, ResourceDeps } from './define.ts';
 import { distributionResource } from './distribution.resource.ts';
 import { donationResource } from './donation.resource.ts';
 import { donorResource } from './donor.resource.ts';
+import { employmentPlanResource } from './employment-plan.resource.ts';
 import { feedbackResource } from './feedback.resource.ts';
 import { inspectionResource } from './inspection.resource.ts';
+import { minutesResource } from './minutes.resource.ts';
 import { networkMembershipResource } from './network-membership.resource.ts';
 import { networkResource } from './network.resource.ts';
 import { outboxMessageResource } from './outbox-message.resource.ts';
@@ -23,6 +27,7 @@ import { personResource } from './person.resource.ts';
 import { pledgeResource } from './pledge.resource.ts';
 import { provinceResource } from './province.resource.ts';
 import { staffUserResource } from './staff-user.resource.ts';
+import { taskTemplateResource } from './task-template.resource.ts';
 import { trusteeMembershipResource } from './trustee-membership.resource.ts';
 import { trusteeTaskResource } from './trustee-task.resource.ts';
 import { volunteerResource } from './volunteer.resource.ts';
@@ -43,7 +48,12 @@ const BUILDERS: Record<AdminResource, (ctx: DefineContext) => ResourceWithOption
   Donation: donationResource,
   Distribution: distributionResource,
   Beneficiary: beneficiaryResource,
+  BeneficiaryNeed: beneficiaryNeedResource,
+  EmploymentPlan: employmentPlanResource,
   TrusteeTask: trusteeTaskResource,
+  TaskTemplate: taskTemplateResource,
+  Minutes: minutesResource,
+  ArchiveDocument: archiveDocumentResource,
   Feedback: feedbackResource,
   ApprovalRequest: approvalRequestResource,
   Inspection: inspectionResource,

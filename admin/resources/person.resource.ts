@@ -1,6 +1,7 @@
 /**
  * People of the area, read-only: trustees, volunteers, officials, and donors for those
- * who may read donors (scope in admin/access.ts). Trustees do not see national IDs.
+ * who may read donors (scope in admin/access.ts). Trustees do not see national IDs. Staff
+ * people only by province-wide logins; elsewhere an official is a name on what they decided.
  */
 import type { ResourceWithOptions } from 'adminjs';
 import { defineResource, type DefineContext } from './define.ts';
@@ -14,6 +15,8 @@ export function personResource(ctx: DefineContext): ResourceWithOptions {
     listProperties: ['fullName', 'gender', 'mobile', 'nationalId'],
     showProperties: ['firstName', 'lastName', 'gender', 'mobile', 'nationalId', 'createdAt'],
     settings: {
+      // Where a record points to an official this login may not open: the name alone.
+      nameProperties: ['fullName', 'firstName', 'lastName'],
       virtuals: { fullName: { value: (row) => personName(row), filter: personNameFilter } },
       // (lastName, firstName) and mobile are indexed; nationalId is unique.
       sortable: ['lastName', 'createdAt'],

@@ -30,6 +30,7 @@ import {
   hiddenProperties,
   isAdminResource,
   isNeverShown,
+  nameOnlyFilter,
   scopeFilter,
   whitelistPayload,
   type AdminActor,
@@ -113,6 +114,8 @@ export interface ScopedResourceSpec {
   beforeWrite?(ctx: WriteContext): Promise<void>;
   /** Adds what a virtual property needs from other tables, for a page of rows at once. */
   enrich?(rows: Row[], db: Db, actor: AdminActor, lng: Language): Promise<void>;
+  /** The properties a row shown only as a name keeps (access.ts nameOnlyFilter). */
+  nameProperties?: readonly string[];
   /** A cheap row count for an unfiltered list of the whole province (large tables). */
   estimateCount?(db: Db): Promise<number | null>;
   /** An exact count of a filtered list from a summary table (null: count the rows). Gets the login's scope and the filters. */
@@ -387,11 +390,24 @@ export class ScopedPrismaResource extends BaseResource {
     const actor = actorIn(context);
     const values = ids.map((id) => this.#idValue(id)).filter((v) => v !== null);
     if (!actor || values.length === 0) return [];
-    const rows = await delegateOf(this.spec.db, this.spec.model.name).findMany({
+    const delegate = delegateOf(this.spec.db, this.spec.model.name);
+    const rows = await delegate.findMany({
       where: this.#scoped(actor, { [this.#idField.name]: { in: values } }),
       ...(this.spec.include ? { include: this.spec.include } : {}),
     });
-    return this.#records(rows, actor, localeIn(context));
+    const records = await this.#records(rows, actor, localeIn(context));
+    // AdminJS fetches referenced rows here (a gift's "confirmed by"): a row outside the
+    // login's scope but named by its rule travels as its name alone, not its contact details.
+    const nameOnly = nameOnlyFilter(actor, this.spec.name);
+    const missing = values.filter((v) => !rows.some((r) => r[this.#idField.name] === v));
+    if (!nameOnly || !this.spec.nameProperties || missing.length === 0) return records;
+    const named = await delegate.findMany({ where: { AND: [nameOnly, { [this.#idField.name]: { in: missing } }] }, ...(this.spec.include ? { include: this.spec.include } : {}) });
+    const keep = new Set([this.#idField.name, ...this.spec.nameProperties]);
+    const lng = localeIn(context);
+    return [
+      ...records,
+      ...named.map((row) => new BaseRecord(Object.fromEntries(Object.entries(this.present(row, actor, lng)).filter(([k]) => keep.has(k))), this)),
+    ];
   }
 
   async #records(rows: Row[], actor: AdminActor, lng: Language): Promise<BaseRecord[]> {

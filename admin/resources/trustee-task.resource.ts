@@ -1,10 +1,13 @@
 /**
- * Trustee tasks. The chair, vice-chair and Imdad staff may reword a task or move its due
- * date; doing, snoozing and cancelling go through core.
+ * Trustee tasks. The chair, vice-chair and Imdad staff give a task, reword it or move its
+ * due day through core (createTask, updateTask); the assignee does and postpones it in the bot.
+ * "Overdue tasks" lists what is past due in the login's area (the dashboard links to it).
  */
 import type { ResourceWithOptions } from 'adminjs';
+import { overdueTasksAction } from './actions/overdue-tasks.action.ts';
+import { trusteeTaskActions } from './actions/work.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
-import { centerOwned, NAV } from './shared.ts';
+import { NAV } from './shared.ts';
 
 export function trusteeTaskResource(ctx: DefineContext): ResourceWithOptions {
   return defineResource(ctx, {
@@ -16,14 +19,13 @@ export function trusteeTaskResource(ctx: DefineContext): ResourceWithOptions {
       'title', 'description', 'center', 'assigneeRole', 'assigneeMembership', 'dueAt', 'state', 'snoozedUntil', 'completedAt',
       'completedBy', 'reminderCount', 'lastRemindedAt', 'periodKey', 'createdAt',
     ],
-    editProperties: ['title', 'description', 'dueAt'],
     properties: { description: { type: 'textarea' } },
+    actions: { ...trusteeTaskActions(ctx), overdueTasks: overdueTasksAction(ctx.deps.core, ctx.deps.components?.OverdueTasks) },
     settings: {
       // Indexed: (centerId, state, dueAt), (state, dueAt), (assigneeMembershipId, state).
       sortable: ['dueAt'],
       filterable: ['center', 'state', 'assigneeRole', 'assigneeMembership', 'dueAt', 'title'],
       defaultSort: { sortBy: 'dueAt', direction: 'asc' },
-      policyScope: centerOwned,
     },
   });
 }

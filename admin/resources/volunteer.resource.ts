@@ -1,8 +1,9 @@
 /**
- * Volunteers of a center. Vetting and (de)activation go through core; the center's
- * managers and Imdad staff keep skills, availability and notes up to date.
+ * Volunteers of a center. Vetting, (de)activation and the profile (skills, availability,
+ * notes, kept up to date by the center's managers and Imdad staff) all go through core.
  */
 import type { ResourceWithOptions } from 'adminjs';
+import { volunteerActions } from './actions/board.actions.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { centerOwned, NAV, PERSON_NAME, personName, personNameFilter } from './shared.ts';
 
@@ -16,7 +17,6 @@ export function volunteerResource(ctx: DefineContext): ResourceWithOptions {
       'person', 'center', 'kind', 'state', 'skills', 'availability', 'serviceForService', 'appliedAt', 'vettingStartedAt',
       'selectionClearedAt', 'securityClearedAt', 'activatedAt', 'deactivatedAt', 'rejectReason', 'note',
     ],
-    editProperties: ['skills', 'availability', 'serviceForService', 'note'],
     properties: { note: { type: 'textarea' } },
     settings: {
       include: { person: PERSON_NAME },
@@ -27,5 +27,6 @@ export function volunteerResource(ctx: DefineContext): ResourceWithOptions {
       defaultSort: { sortBy: 'appliedAt', direction: 'desc' },
       policyScope: centerOwned,
     },
+    actions: volunteerActions(ctx),
   });
 }

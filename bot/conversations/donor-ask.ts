@@ -2,9 +2,11 @@
  * One question of a donor conversation: send it, wait for the answer, and on
  * a wrong answer explain briefly and ask the same question again (never a
  * restart). A command or another feature's button leaves the conversation
- * and is handled as if no conversation were running.
+ * and is handled as if no conversation were running; a button no feature
+ * knows is answered as out of date and the question is asked again.
  */
 import type { InlineKeyboard, Keyboard } from 'grammy';
+import { isKnownButton } from '../../messenger/callback-data.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import type { Parsed } from './donor-parse.ts';
@@ -68,7 +70,10 @@ export function dialog(conversation: BotConversation, first: ConversationContext
       await send(spec);
       for (;;) {
         const answer = await conversation.wait();
-        const foreignButton = answer.callbackQuery && !answer.callbackQuery.data?.startsWith(DONOR_BUTTON_PREFIX);
+        // Another feature's button leaves; a button nobody handles (junk, or one from a removed
+        // feature) is answered as out of date below and the question stands.
+        const data = answer.callbackQuery?.data;
+        const foreignButton = data !== undefined && !data.startsWith(DONOR_BUTTON_PREFIX) && isKnownButton(data);
         if (isCommand(answer) || foreignButton) await conversation.halt({ next: true });
         if (!answer.message && !answer.callbackQuery) await conversation.skip();
         current = answer;

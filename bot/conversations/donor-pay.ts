@@ -1,12 +1,13 @@
 /**
  * Reporting a payment (گزارش پرداخت): against an installment of an active
- * cash pledge, or as a direct gift to the chosen center; the amount, the day
+ * cash pledge, or as a direct gift to the chosen center. Where the center takes
+ * payments in the chat, the donor may pay here and now instead (donor-pay-now.ts);
+ * otherwise, or when they already transferred the money: the amount, the day
  * (typed Jalali or today / yesterday), the trace number, the card's last four
  * digits and the receipt photo (its messenger file id is the proof). The gift
  * stays REPORTED until the center's finance officer confirms it.
  */
 import { randomUUID } from 'node:crypto';
-import { toJalali } from '../../core/jalali.ts';
 import { digits, formatJalaliDate, formatToman } from '../../messenger/format.ts';
 import type { Language, TFunction } from '../../messenger/i18n.ts';
 import type { Fund } from '../../prisma/generated/client/client.ts';
@@ -16,8 +17,9 @@ import { btn, buttons, confirmKeyboard, skipKeyboard, valueOf, yesNoValue } from
 import { dialog, type Dialog } from './donor-ask.ts';
 import { donorWhere, loadHistory, nowIso } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
-import { jalaliExample, paidAtFor, parseCardLast4, parseJalaliDate, parseTraceNumber, yesterdayOf, type Parsed } from './donor-parse.ts';
-import { askAmount, askFund, askOptional } from './donor-questions.ts';
+import { parseCardLast4, parseTraceNumber } from './donor-parse.ts';
+import { askPayNow, payNow, payNowOffered } from './donor-pay-now.ts';
+import { askAmount, askFund, askOptional, askPaidAt } from './donor-questions.ts';
 import { describeGift, dueDay, openInstallments, remainingRial, type InstallmentView, type PledgeView } from './donor-views.ts';
 
 export const DONOR_PAY = 'donorPay';
@@ -77,32 +79,6 @@ async function askInstallment(d: Dialog, pledge: PledgeView): Promise<Installmen
   return open.find((i) => i.seq === seq)!;
 }
 
-async function askPaidAt(d: Dialog, now: string): Promise<string> {
-  const example = (lng: Language) => jalaliExample(toJalali(new Date(now)), lng);
-  return d.ask({
-    prompt: (t) => t('donor:pay.askDate', { example: example(d.ctx.language) }),
-    keyboard: (t) =>
-      buttons([
-        { label: t('donor:pay.today'), data: btn('day', 0) },
-        { label: t('donor:pay.yesterday'), data: btn('day', 1) },
-      ]),
-    onButton: (data) => {
-      const v = valueOf('day', data);
-      if (v === '0') return now;
-      if (v === '1') {
-        const r = paidAtFor(yesterdayOf(now), now);
-        return r.ok ? r.value : null;
-      }
-      return null;
-    },
-    onText: (s): Parsed<string> => {
-      const day = parseJalaliDate(s);
-      if (!day) return { ok: false, error: 'donor:pay.badDate', params: { example: example(d.ctx.language) } };
-      return paidAtFor(day, now);
-    },
-  });
-}
-
 async function askPhoto(d: Dialog): Promise<string | null> {
   const answer = await d.ask<{ fileId: string | null }>({
     prompt: (t) => t('donor:pay.askPhoto'),
@@ -157,6 +133,19 @@ export async function donorPayConversation(conversation: BotConversation, ctx: C
 
   const target = await askTarget(d, payable);
   const owed = 'pledge' in target ? remainingRial(target.installment) : null;
+  const targetCenterId = 'pledge' in target ? target.pledge.centerId : centerId;
+  if ((await payNowOffered(conversation, targetCenterId)) && (await askPayNow(d))) {
+    await payNow(conversation, d, {
+      centerId: targetCenterId,
+      pledge:
+        'pledge' in target
+          ? { id: target.pledge.id, no: target.pledge.no, installmentId: target.installment.id, seq: target.installment.seq }
+          : null,
+      fund: 'pledge' in target ? null : target.fund,
+      owedRial: owed,
+    });
+    return;
+  }
   const amountRial = await askAmount(d, owed ? 'donor:pay.askAmountSuggested' : 'donor:pay.askAmount', owed ? [owed] : []);
   const paidAt = await askPaidAt(d, start.now);
   const trace = await d.ask({ prompt: (t) => t('donor:pay.askTrace'), onText: parseTraceNumber });

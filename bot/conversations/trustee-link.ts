@@ -7,7 +7,7 @@
 import type { ErrorCode } from '../../core/errors.ts';
 import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
-import { roleName } from '../keyboards/trustee.ts';
+import { conductKeyboard, roleName } from '../keyboards/trustee.ts';
 import { ask, ok, textOf, wrong, type Answer } from './volunteer-ask.ts';
 
 export const TRUSTEE_LINK = 'trusteeLink';
@@ -23,7 +23,7 @@ function parseCode(ctx: ConversationContext): Answer<string> {
   return text ? ok(text) : wrong('trustee:link.textPlease');
 }
 
-type Redeemed = { ok: true; role: string; center: string } | { ok: false; code: ErrorCode };
+type Redeemed = { ok: true; role: string; center: string; membershipId: string; acknowledged: boolean } | { ok: false; code: ErrorCode };
 
 export async function trusteeLinkConversation(conversation: BotConversation, ctx: ConversationContext, args?: LinkArgs): Promise<void> {
   let current = ctx;
@@ -47,10 +47,15 @@ export async function trusteeLinkConversation(conversation: BotConversation, ctx
       o.actors.refresh();
       const linked = { kind: 'chat' as const, chatAccountId: chat.chatAccountId, personId: redeemed.value.personId };
       const membership = (await o.core.trustees.listMyMemberships(linked, {})).find((m) => m.membershipId === redeemed.value.membershipId);
-      return { ok: true, role: redeemed.value.role, center: membership?.centerName ?? '' };
+      const acknowledged = (await o.core.trustees.listMyMemberships(linked, {})).some(
+        (m) => m.membershipId === redeemed.value.membershipId && m.conductAcknowledged,
+      );
+      return { ok: true, role: redeemed.value.role, center: membership?.centerName ?? '', membershipId: redeemed.value.membershipId, acknowledged };
     });
     if (result.ok) {
       await current.reply(current.t('trustee:link.done', { role: roleName(current.t, result.role), center: result.center }));
+      // The regulation's conduct points, acknowledged once by the appointee themself.
+      if (!result.acknowledged) await current.reply(current.t('trustee:conduct.points'), { reply_markup: conductKeyboard(current.t, result.membershipId) });
       return;
     }
     failure = result.code;

@@ -4,7 +4,7 @@
  * next decision shown. If someone else decided meanwhile, the trustee is told
  * it was already decided.
  */
-import { normalizeText } from '../../core/input/normalize.ts';
+import { rejectDonationInput } from '../../core/giving/index.ts';
 import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { boardRole } from '../screens/board-roles.ts';
@@ -25,9 +25,11 @@ export interface RejectTarget {
 function parseReason(ctx: ConversationContext): Answer<string> {
   const text = textOf(ctx);
   if (text === null) return wrong('trustee:approvals.reasonPlease');
-  const reason = normalizeText(text);
-  if (!reason) return wrong('trustee:approvals.reasonPlease');
-  return reason.length > 1000 ? wrong('errors:TEXT_TOO_LONG') : ok(reason);
+  // Core's own rule for a reason, so the bot asks again where the panel would refuse.
+  const parsed = rejectDonationInput.shape.reason.safeParse(text);
+  if (parsed.success) return ok(parsed.data);
+  const code = parsed.error.issues[0]?.message;
+  return wrong(code === 'TEXT_NOT_VISIBLE' || code === 'TEXT_TOO_LONG' ? `errors:${code}` : 'trustee:approvals.reasonPlease');
 }
 
 export async function trusteeRejectReasonConversation(conversation: BotConversation, ctx: ConversationContext, target: RejectTarget): Promise<void> {

@@ -34,14 +34,15 @@ function shift(m: Month, by: number): Month {
 
 function value(kind: string, cash: bigint, estimated: bigint, t: TFunction, lng: Language): string | null {
   if (kind === 'CASH') return cash > 0n ? formatToman(cash, lng) : null;
-  return estimated > 0n ? t('donor:transparency.estimated', { amount: formatToman(estimated, lng) }) : t(`donor:kind.${kind}`);
+  return estimated > 0n ? t('donor:transparency.estimated', { amount: formatToman(estimated, lng) }) : t('donor:transparency.unvalued');
 }
 
 export function transparencyText(r: Report, t: TFunction, lng: Language): string {
   const count = (n: number | null) => (n === null ? t('donor:transparency.fewer', { min: digits(MIN_GROUP, lng) }) : digits(n, lng));
   const parts = [t('donor:transparency.title', { center: r.center.name, month: monthLabel(r.period, t, lng) })];
+  // The kind's short name: the line already puts it in parentheses («کمک عمومی (کالا)»).
   const line = (key: string, kind: string, fund: string, amount: string) =>
-    t(key, { fund: t(`donor:fund.${fund}`), kind: t(`donor:kind.${kind}`), amount });
+    t(key, { fund: t(`donor:fund.${fund}`), kind: t(`donor:kindShort.${kind}`), amount });
 
   const received = r.received.flatMap((x) => {
     const v = value(x.kind, x.confirmedRial, x.confirmedEstimatedRial, t, lng);

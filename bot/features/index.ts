@@ -12,6 +12,7 @@ import { cancelFeature } from './cancel.ts';
 import { centerPickConversations, centerPickFeature } from './center-pick.ts';
 import { donorCancelFeature } from './donor-cancel.ts';
 import { donorFeedbackFeature } from './donor-feedback.ts';
+import { donorGiftFeature } from './donor-gift.ts';
 import { donorHistoryFeature } from './donor-history.ts';
 import { donorPayFeature } from './donor-pay.ts';
 import { donorPledgeFeature } from './donor-pledge.ts';
@@ -26,6 +27,7 @@ import { remindersFeature } from './reminders.ts';
 import { trusteeApprovalsFeature } from './trustee-approvals.ts';
 import { trusteeDigestFeature } from './trustee-digest.ts';
 import { trusteeLinkFeature } from './trustee-link.ts';
+import { trusteeNetworksFeature } from './trustee-networks.ts';
 import { trusteeTasksFeature } from './trustee-tasks.ts';
 import { volunteerNetworksFeature } from './volunteer-networks.ts';
 import { volunteerSignupFeature } from './volunteer-signup.ts';
@@ -45,6 +47,7 @@ export const features: Composer<BotContext>[] = [
   donorRegisterFeature,
   donorPledgeFeature,
   donorPayFeature,
+  donorGiftFeature,
   donorCancelFeature,
   donorHistoryFeature,
   donorTransparencyFeature,
@@ -57,6 +60,7 @@ export const features: Composer<BotContext>[] = [
   trusteeTasksFeature,
   trusteeApprovalsFeature,
   trusteeDigestFeature,
+  trusteeNetworksFeature,
   // ── reminders ──
   remindersFeature,
   // ── infra: always last ──

@@ -4,6 +4,7 @@ import { isLanguage } from '../../messenger/i18n.ts';
 import type { BotContext } from '../context.ts';
 import { setChatLanguage } from '../chat-account.ts';
 import { chooseLanguage, languageKeyboard } from '../keyboards/languages.ts';
+import { INFRA_MENU } from '../menu-items.ts';
 
 export const languageFeature = new Composer<BotContext>();
 
@@ -11,7 +12,7 @@ const ask = (ctx: BotContext) => ctx.reply(ctx.t('bot:language.ask'), { reply_ma
 
 languageFeature.command('language', ask);
 
-languageFeature.callbackQuery('menu:language', async (ctx) => {
+languageFeature.callbackQuery(INFRA_MENU.language, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ask(ctx);
 });

@@ -6,6 +6,7 @@
  * settled, gets a short answer. Also the reminder settings screen (/reminders).
  */
 import { Composer, GrammyError } from 'grammy';
+import { isDomainError } from '../../core/errors.ts';
 import { isReminderKind } from '../../core/notifications/index.ts';
 import { digits } from '../../messenger/format.ts';
 import { reminderAction } from '../../messenger/reminder-buttons.ts';
@@ -37,8 +38,8 @@ async function openTaskCard(ctx: BotContext, taskId: string): Promise<void> {
     return;
   }
   // Not among the open tasks: closed if it is still assigned to one of the person's roles.
-  const task = roles.length > 0 ? await ctx.core.ctx.db.trusteeTask.findUnique({ where: { id: taskId }, select: { assigneeMembershipId: true } }) : null;
-  const mine = task !== null && roles.some((r) => r.actor.membershipId === task.assigneeMembershipId);
+  let mine = false;
+  for (const role of roles) mine ||= await ctx.core.work.getMyTask(role.actor, { taskId }).then(() => true, (e) => (isDomainError(e) ? false : Promise.reject(e)));
   await refuse(ctx, mine ? 'trustee:tasks.closed' : 'trustee:tasks.notYours');
 }
 
@@ -61,11 +62,8 @@ async function reportInstallment(ctx: BotContext, installmentId: string): Promis
 async function licenseStatus(ctx: BotContext, centerId: string): Promise<void> {
   const trustees = await ctx.actors.trustee();
   if (!trustees.some((a) => a.centerId === centerId)) return refuse(ctx, 'reminders:license.notYours');
-  const center = await ctx.core.ctx.db.center.findUnique({
-    where: { id: centerId },
-    select: { name: true, licenseState: true, licenseExpiresOn: true },
-  });
-  if (!center) return refuse(ctx, 'reminders:license.notYours');
+  const trustee = trustees.find((a) => a.centerId === centerId)!;
+  const center = await ctx.core.centers.getCenterLicense(trustee, { centerId });
   await ctx.answerCallbackQuery();
   const text =
     center.licenseState === 'LICENSED' && center.licenseExpiresOn

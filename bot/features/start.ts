@@ -5,17 +5,16 @@
  */
 import { Composer } from 'grammy';
 import { isDomainError } from '../../core/errors.ts';
+import { centerCodeOfStartPayload } from '../../messenger/start-link.ts';
 import type { BotContext } from '../context.ts';
 import { PICK_CENTER } from '../conversations/start-pick-center.ts';
 import { chosenCenterName, showMainMenu } from '../screens/main-menu.ts';
 
 export const startFeature = new Composer<BotContext>();
 
-const CENTER_LINK = /^c_([A-Za-z0-9_-]{1,60})$/;
-
 startFeature.command('start', async (ctx) => {
   await ctx.conversation.exitAll();
-  const code = CENTER_LINK.exec(ctx.match.trim())?.[1];
+  const code = centerCodeOfStartPayload(ctx.match);
   if (code) {
     try {
       const center = await ctx.core.centers.findLicensedCenter(ctx.actors.chat(), { activityCode: code });

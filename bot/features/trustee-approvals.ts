@@ -65,15 +65,26 @@ trusteeApprovalsFeature.callbackQuery(nextItem.pattern, async (ctx) => {
   await showFrom(ctx, o, false);
 });
 
-trusteeApprovalsFeature.callbackQuery(approveItem.pattern, async (ctx) => {
-  const ref = decodeRef(ctx.callbackQuery.data, approveItem);
-  if (!ref) return;
+/**
+ * The item a button names and the board role it was shown for; null (after saying so) when
+ * the press is not one of ours or the role is no longer held. Leaves any conversation.
+ */
+async function pressedItem(ctx: BotContext, codec: typeof approveItem) {
+  const ref = decodeRef(ctx.callbackQuery?.data, codec);
+  if (!ref) return null;
   await ctx.conversation.exitAll();
   const role = await boardRole(ctx, ref.m);
   if (!role) {
     await ctx.answerCallbackQuery({ text: ctx.t('trustee:approvals.noLonger'), show_alert: true });
-    return;
+    return null;
   }
+  return { ref, role };
+}
+
+trusteeApprovalsFeature.callbackQuery(approveItem.pattern, async (ctx) => {
+  const pressed = await pressedItem(ctx, approveItem);
+  if (!pressed) return;
+  const { ref, role } = pressed;
   const decided = await attempt(async () => {
     if (ref.y === 'd') return (await ctx.core.giving.confirmDonation(role.actor, { donationId: ref.i })).receiptNo;
     await ctx.core.approvals.decide(role.actor, { requestId: ref.i, decision: 'APPROVE' });
@@ -97,14 +108,9 @@ trusteeApprovalsFeature.callbackQuery(approveItem.pattern, async (ctx) => {
 });
 
 trusteeApprovalsFeature.callbackQuery(rejectItem.pattern, async (ctx) => {
-  const ref = decodeRef(ctx.callbackQuery.data, rejectItem);
-  if (!ref) return;
-  await ctx.conversation.exitAll();
-  const role = await boardRole(ctx, ref.m);
-  if (!role) {
-    await ctx.answerCallbackQuery({ text: ctx.t('trustee:approvals.noLonger'), show_alert: true });
-    return;
-  }
+  const pressed = await pressedItem(ctx, rejectItem);
+  if (!pressed) return;
+  const { ref } = pressed;
   // Asking for a reason is pointless when the item is no longer waiting.
   const stillPending = (await pendingDecisions(ctx)).some((p) => p.item.id === ref.i && p.role.actor.membershipId === ref.m);
   if (!stillPending) {

@@ -1,7 +1,7 @@
 /** /digest and the menu entry: today's summary of each board role the trustee holds, now. */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
-import { TRUSTEE_MENU } from '../keyboards/trustee.ts';
+import { conductKeyboard, TRUSTEE_MENU } from '../keyboards/trustee.ts';
 import { buildTrusteeDigest } from '../screens/digest.ts';
 
 export const trusteeDigestFeature = new Composer<BotContext>();
@@ -14,6 +14,9 @@ async function showDigest(ctx: BotContext): Promise<void> {
   }
   const memberships = await ctx.core.trustees.listMyMemberships(actors[0]!, {});
   const deps = { core: ctx.core, t: ctx.t, language: ctx.chatAccount.language };
+  // Whoever has not yet acknowledged the conduct points (e.g. linked before they were asked) is asked first.
+  for (const m of memberships.filter((m) => !m.conductAcknowledged))
+    await ctx.reply(ctx.t('trustee:conduct.points'), { reply_markup: conductKeyboard(ctx.t, m.membershipId) });
   for (const m of memberships) await ctx.reply((await buildTrusteeDigest(deps, m)).text);
 }
 

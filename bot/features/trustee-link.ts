@@ -6,7 +6,8 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import type { BotContext, ConversationContext } from '../context.ts';
 import { TRUSTEE_LINK, trusteeLinkConversation, type LinkArgs } from '../conversations/trustee-link.ts';
-import { TRUSTEE_MENU } from '../keyboards/trustee.ts';
+import { acknowledgeConductButton, TRUSTEE_MENU } from '../keyboards/trustee.ts';
+import { attempt } from '../attempt.ts';
 
 export const trusteeLinkFeature = new Composer<BotContext>();
 
@@ -23,4 +24,13 @@ trusteeLinkFeature.command('link', (ctx) => startLink(ctx, ctx.match.trim() ? { 
 trusteeLinkFeature.callbackQuery(TRUSTEE_MENU.link, async (ctx) => {
   await ctx.answerCallbackQuery();
   await startLink(ctx, {});
+});
+
+// The appointee's own acknowledgement of the conduct points, offered once the chat is linked.
+trusteeLinkFeature.callbackQuery(acknowledgeConductButton.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const membershipId = acknowledgeConductButton.decode(ctx.callbackQuery.data)?.m;
+  if (!membershipId) return;
+  const done = await attempt(() => ctx.core.trustees.acknowledgeConduct(ctx.actors.chat(), { membershipId }));
+  await ctx.reply(done.ok ? ctx.t('trustee:conduct.recorded') : ctx.t(`errors:${done.code}`));
 });

@@ -4,7 +4,7 @@
  * entries that start each donor flow.
  */
 import { InlineKeyboard, Keyboard } from 'grammy';
-import { callbackData } from '../../messenger/callback-data.ts';
+import { callbackData, fixedButtons } from '../../messenger/callback-data.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
 
 export const donorButton = callbackData('dn', ['step', 'v']);
@@ -31,7 +31,8 @@ export type DonorStep =
   | 'pledge'
   | 'inst'
   | 'day'
-  | 'fb';
+  | 'fb'
+  | 'how';
 
 export function btn(step: DonorStep, v: string | number = '-'): string {
   return donorButton.encode({ step, v });
@@ -82,15 +83,16 @@ export function skipReplyKeyboard(t: TFunction): Keyboard {
 }
 
 /** Main-menu entries (bot/menu-items.ts) handled by the donor features. */
-export const DONOR_MENU = {
+export const DONOR_MENU = fixedButtons({
   register: 'donor:register',
   pledge: 'donor:pledge',
   pay: 'donor:pay',
+  gift: 'donor:gift',
   history: 'donor:history',
   cancelPledge: 'donor:cancel',
   transparency: 'donor:report',
   feedback: 'donor:feedback',
-} as const;
+});
 
 /** Transparency report of another month: `dnr:<year>:<month>` (outside any conversation). */
 export const transparencyMonth = callbackData('dnr', ['year', 'month']);

@@ -5,14 +5,14 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { ReminderKind } from '../../core/notifications/index.ts';
-import { callbackData } from '../../messenger/callback-data.ts';
+import { callbackData, fixedButtons } from '../../messenger/callback-data.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
 import { inlineMarkup } from './markup.ts';
 
 export const toggleReminder = callbackData('rmt', ['k', 'm']);
 
 /** Main-menu entry (bot/menu-items.ts). */
-export const REMINDERS_MENU = { settings: 'rmd:settings' } as const;
+export const REMINDERS_MENU = fixedButtons({ settings: 'rmd:settings' });
 
 export function kindName(t: TFunction, kind: ReminderKind): string {
   return t(`reminders:kind.${kind}`);

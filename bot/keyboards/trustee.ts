@@ -5,17 +5,18 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { callbackData } from '../../messenger/callback-data.ts';
+import { callbackData, fixedButtons } from '../../messenger/callback-data.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
 import { inlineMarkup } from './markup.ts';
 
 /** Menu entries (bot/menu-items.ts) and the callbacks behind them. */
-export const TRUSTEE_MENU = {
+export const TRUSTEE_MENU = fixedButtons({
   link: 'tr:link',
   tasks: 'tr:tasks',
   approvals: 'tr:appr',
   digest: 'tr:digest',
-} as const;
+  networks: 'tr:nets',
+});
 
 export const openTask = callbackData('tko', ['t', 'm']);
 export const completeTask = callbackData('tkd', ['t', 'm']);
@@ -25,6 +26,16 @@ export const snoozeTask = callbackData('tks', ['t', 'm', 'd']);
 export const approveItem = callbackData('apy', ['y', 'i', 'm', 'o']);
 export const rejectItem = callbackData('apn', ['y', 'i', 'm', 'o']);
 export const nextItem = callbackData('apx', ['o']);
+
+/** m: the board role the screen was opened in; k: the network's index in NETWORK_KINDS. */
+export const showNetworkMembers = callbackData('tnm', ['m', 'k']);
+
+/** m: the membership whose appointee acknowledges the conduct points. */
+export const acknowledgeConductButton = callbackData('cnd', ['m']);
+
+export function conductKeyboard(t: TFunction, membershipId: string): InlineKeyboardMarkup {
+  return inlineMarkup(new InlineKeyboard().text(t('trustee:conduct.accept'), acknowledgeConductButton.encode({ m: membershipId })));
+}
 
 export const SNOOZE_DAYS = { day: 1, week: 7 } as const;
 
@@ -52,6 +63,13 @@ export function taskListKeyboard(tasks: { id: string; title: string }[], members
 export function decisionKeyboard(t: TFunction, ref: { y: 'd' | 'r'; i: string; m: string; o: number }, hasNext: boolean): InlineKeyboardMarkup {
   const kb = new InlineKeyboard().text(t('trustee:approvals.approve'), approveItem.encode(ref)).text(t('trustee:approvals.reject'), rejectItem.encode(ref));
   if (hasNext) kb.row().text(t('trustee:approvals.next'), nextItem.encode({ o: ref.o + 1 }));
+  return inlineMarkup(kb);
+}
+
+/** One button per specialized network of the center, opening its members. */
+export function networkPickKeyboard(networks: { k: number; label: string }[], membershipId: string): InlineKeyboardMarkup {
+  const kb = new InlineKeyboard();
+  for (const n of networks) kb.text(n.label, showNetworkMembers.encode({ m: membershipId, k: n.k })).row();
   return inlineMarkup(kb);
 }
 

@@ -5,7 +5,7 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { callbackData } from '../../messenger/callback-data.ts';
+import { callbackData, fixedButtons } from '../../messenger/callback-data.ts';
 import type { TFunction } from '../../messenger/i18n.ts';
 import { NetworkKind } from '../../prisma/generated/client/client.ts';
 import { inlineMarkup } from './markup.ts';
@@ -14,12 +14,12 @@ import { inlineMarkup } from './markup.ts';
 export const NETWORK_KINDS = Object.values(NetworkKind);
 
 /** Menu entries (bot/menu-items.ts) and the callbacks behind them. */
-export const VOLUNTEER_MENU = {
+export const VOLUNTEER_MENU = fixedButtons({
   signup: 'vol:signup',
   serviceForService: 'vol:s4s',
   status: 'vol:status',
   networks: 'vol:nets',
-} as const;
+});
 
 export const joinNetwork = callbackData('vnj', ['v', 'k']);
 export const askLeaveNetwork = callbackData('vnl', ['v', 'k']);

@@ -47,6 +47,9 @@ function donationLines(t: TFunction, lng: Language, d: DonationDetail): string {
     : t('trustee:approvals.service', { service: d.serviceDescription ?? '' });
 }
 
+/** The day of the gift, named for what happened on it: a payment, goods handed over, a service given. */
+const GIFT_DAY = { CASH: 'trustee:approvals.date.CASH', IN_KIND: 'trustee:approvals.date.IN_KIND', SERVICE: 'trustee:approvals.date.SERVICE' } as const;
+
 function donationText(t: TFunction, lng: Language, center: string, d: DonationDetail): string {
   const lines = [
     t('trustee:approvals.donation', {
@@ -54,7 +57,7 @@ function donationText(t: TFunction, lng: Language, center: string, d: DonationDe
       donor: d.donorName ?? t('trustee:approvals.anonymousDonor'),
       what: donationLines(t, lng, d),
       fund: t(`trustee:funds.${d.fund}`),
-      paidAt: formatJalaliDate(d.paidAt, lng),
+      date: t(GIFT_DAY[d.kind as keyof typeof GIFT_DAY] ?? GIFT_DAY.CASH, { date: formatJalaliDate(d.paidAt, lng) }),
     }),
   ];
   if (d.traceNumber) lines.push(t('trustee:approvals.trace', { trace: digits(d.traceNumber, lng) }));

@@ -24,6 +24,7 @@ export interface DigestMembership {
   centerId: string;
   centerName: string;
   role: TrusteeRole;
+  actsForChair?: boolean;
 }
 
 export interface TrusteeDigest {
@@ -42,6 +43,7 @@ export async function buildTrusteeDigest(deps: DigestDeps, membership: DigestMem
     membershipId: membership.membershipId,
     centerId: membership.centerId,
     role: membership.role,
+    ...(membership.actsForChair ? { actsForChair: true } : {}),
   };
   const [tasks, decisions] = await Promise.all([core.work.listMyTasks(actor, {}), core.approvals.listPendingDecisions(actor, {})]);
   const lines = [t('trustee:digest.title', { date: formatJalaliDate(core.ctx.clock.now(), lng), role: roleName(t, membership.role), center: membership.centerName })];

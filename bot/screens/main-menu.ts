@@ -14,9 +14,14 @@ export interface MenuMessage {
   reply_markup: InlineKeyboardMarkup;
 }
 
-async function rolesOf(ctx: BotContext, hasCenter: boolean): Promise<MenuRoles> {
-  const [donor, volunteer, trustees] = await Promise.all([ctx.actors.donor(), ctx.actors.volunteer(), ctx.actors.trustee()]);
-  return { hasCenter, donor: donor !== null, volunteer: volunteer !== null, trustee: trustees.length > 0 };
+async function rolesOf(ctx: BotContext, centerId: string | null): Promise<MenuRoles> {
+  const [donor, volunteer, trustees, appliedHere] = await Promise.all([
+    ctx.actors.donor(),
+    ctx.actors.volunteer(),
+    ctx.actors.trustee(),
+    centerId ? ctx.actors.appliedToVolunteerAt(centerId) : false,
+  ]);
+  return { hasCenter: centerId !== null, donor: donor !== null, volunteer: volunteer !== null, appliedHere, trustee: trustees.length > 0 };
 }
 
 /** The chosen center's name, or null (and the choice forgotten) when it is gone or lost its license. */
@@ -34,7 +39,7 @@ export async function chosenCenterName(ctx: BotContext): Promise<string | null> 
 
 export async function mainMenu(ctx: BotContext): Promise<MenuMessage> {
   const center = await chosenCenterName(ctx);
-  const roles = await rolesOf(ctx, center !== null);
+  const roles = await rolesOf(ctx, center !== null ? ctx.session.centerId ?? null : null);
   const title = center ? ctx.t('bot:menu.titleWithCenter', { center }) : ctx.t('bot:menu.titleNoCenter');
   return { text: title, reply_markup: mainMenuKeyboard(ctx.t, roles) };
 }

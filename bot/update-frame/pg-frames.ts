@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { Tx } from '../../core/context.ts';
 import { Prisma } from '../../prisma/generated/client/client.ts';
 import { PG_ADAPTER_OPTIONS, PRISMA_CLIENT_OPTIONS, PrismaClient, type Db } from '../../prisma/client.ts';
+import { isDatabaseUnavailable } from '../../prisma/unavailable.ts';
 import { FRAME_LIMITS, FrameTimeoutError, type UpdateFrame, type UpdateFrames } from './frame.ts';
 
 interface OpenFrame {
@@ -115,6 +116,10 @@ export function pgFrames(pool: pg.Pool, limits: { timeoutMs: number } = FRAME_LI
   return {
     async run(work) {
       const client = await pool.connect();
+      // A connection cut while no statement runs on it (the update waits on the Bot API) is
+      // reported as an event; unheard it would end the process. The next statement fails.
+      const onError = () => undefined;
+      client.on('error', onError);
       const open: OpenFrame = { client, closed: false, timedOut: false, last: Promise.resolve() };
       const frame: UpdateFrame = {
         tx,
@@ -145,9 +150,17 @@ export function pgFrames(pool: pg.Pool, limits: { timeoutMs: number } = FRAME_LI
           open.closed = true;
           await send(open, { text: 'ROLLBACK' }, true).catch((e: Error) => (broken = e));
         }
+        // The connection is gone: whatever the work threw, it failed because the database did,
+        // and nothing was written. Said so, since the work's error need not say it: a
+        // conversation hands on a copy (structuredClone) of an error thrown inside `external`,
+        // without its code. The work's error stays with it, for the log.
+        if (broken && isDatabaseUnavailable(broken)) {
+          throw Object.assign(new Error("the update's connection to the database was lost", { cause: broken }), { workError: error });
+        }
         throw error;
       } finally {
         clearTimeout(timer);
+        client.removeListener('error', onError);
         // A connection whose rollback failed is closed rather than handed to the next update.
         if (!open.timedOut) client.release(broken);
       }

@@ -13,22 +13,14 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
 import { can } from '../policy.ts';
+import { donorNameOf, giftContent, type GiftContent } from '../giving/gift-content.ts';
 import type { ApprovalHandlers } from './registry.ts';
 
 export const listPendingDecisionsInput = z.object({}).default({});
 export type ListPendingDecisionsInput = z.input<typeof listPendingDecisionsInput>;
 
-export interface DonationDetail {
+export interface DonationDetail extends GiftContent {
   donationId: string;
-  kind: string;
-  fund: string;
-  amountRial: bigint | null;
-  itemDescription: string | null;
-  quantity: number | null;
-  unit: string | null;
-  estimatedValueRial: bigint | null;
-  serviceDescription: string | null;
-  serviceHours: number | null;
   /** The donor as the finance officer knows them; null for an anonymous gift. */
   donorName: string | null;
   paidAt: Date;
@@ -128,19 +120,10 @@ async function donationDetail(ctx: Ctx, donationId: string): Promise<DonationDet
     include: { donor: { include: { person: { select: { firstName: true, lastName: true } } } } },
   });
   if (!d || d.state !== 'REPORTED') return null;
-  const donorName = d.donor ? (d.donor.person ? `${d.donor.person.firstName} ${d.donor.person.lastName}` : d.donor.organizationName) : null;
   return {
     donationId: d.id,
-    kind: d.kind,
-    fund: d.fund,
-    amountRial: d.amountRial,
-    itemDescription: d.itemDescription,
-    quantity: d.quantity,
-    unit: d.unit,
-    estimatedValueRial: d.estimatedValueRial,
-    serviceDescription: d.serviceDescription,
-    serviceHours: d.serviceHours,
-    donorName: donorName ?? null,
+    ...giftContent(d),
+    donorName: donorNameOf(d.donor),
     paidAt: d.paidAt,
     traceNumber: d.traceNumber,
     cardLast4: d.cardLast4,

@@ -9,6 +9,7 @@ import { recordFollowUp } from './record-follow-up.ts';
 import { recordNeed } from './record-need.ts';
 import { registerBeneficiary } from './register-beneficiary.ts';
 import { routeNeedToNetwork } from './route-need-to-network.ts';
+import { startEmploymentPlan } from './start-employment-plan.ts';
 
 export function beneficiariesUseCases(ctx: Ctx) {
   return bindUseCases(ctx, {
@@ -20,6 +21,7 @@ export function beneficiariesUseCases(ctx: Ctx) {
     listBeneficiaries,
     routeNeedToNetwork,
     createEmploymentPlan,
+    startEmploymentPlan,
     recordFollowUp,
   });
 }

@@ -13,7 +13,8 @@ export type RouteNeedToNetworkInput = z.input<typeof routeNeedToNetworkInput>;
 
 /**
  * Hands a need to one of the household's center's specialized networks (legal,
- * housing, …); the network's coordinators are told, by reference code only.
+ * housing, …); the network's active volunteers are told, by reference code, category and
+ * priority only: nothing that identifies the household.
  * An open need starts being handled; a need already in hand may be re-routed.
  */
 export async function routeNeedToNetwork(ctx: Ctx, actor: Actor, raw: RouteNeedToNetworkInput): Promise<NeedView> {
@@ -39,12 +40,13 @@ export async function routeNeedToNetwork(ctx: Ctx, actor: Actor, raw: RouteNeedT
       before: { state: need.state, routedNetworkId: need.routedNetworkId },
       after: { state: routed.state, routedNetworkId: routed.routedNetworkId },
     });
-    const coordinators = await tx.networkMembership.findMany({
-      where: { networkId: network.id, isCoordinator: true, leftAt: null, volunteer: { state: 'ACTIVE' } },
+    // Every active volunteer of the network may take the need up, so all of them hear of it.
+    const members = await tx.networkMembership.findMany({
+      where: { networkId: network.id, leftAt: null, volunteer: { state: 'ACTIVE' } },
       select: { volunteer: { select: { personId: true } } },
     });
-    for (const c of coordinators)
-      await notifyPerson(tx, c.volunteer?.personId, {
+    for (const m of members)
+      await notifyPerson(tx, m.volunteer?.personId, {
         template: 'need.routed',
         params: { referenceCode: b.referenceCode, category: need.category, priority: need.priority },
         dedupeKey: `need-routed:${need.id}:${network.id}:${routed.routedAt!.toISOString()}`,

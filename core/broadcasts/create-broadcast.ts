@@ -10,7 +10,7 @@ import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { parseInput, text } from '../input/schemas.ts';
+import { messageText, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { instant } from '../work/create-task.ts';
 import { audienceInput, recipientChats, resolveAudience } from './audience.ts';
@@ -18,7 +18,7 @@ import { BROADCAST_TEMPLATE, BROADCAST_TEXT_MAX } from './preview-broadcast.ts';
 
 export const createBroadcastInput = z.object({
   audience: audienceInput,
-  text: text(BROADCAST_TEXT_MAX),
+  text: messageText(BROADCAST_TEXT_MAX),
   idempotencyKey: z.string({ message: 'VALIDATION' }).min(8, { message: 'VALIDATION' }).max(100, { message: 'VALIDATION' }),
   /** Hold the messages until then (e.g. written at night, sent in the morning). */
   notBefore: instant.optional(),

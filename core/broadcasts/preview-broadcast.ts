@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
-import { parseInput, text } from '../input/schemas.ts';
+import { messageText, parseInput } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { audienceInput, recipientChats, resolveAudience } from './audience.ts';
 
@@ -13,7 +13,7 @@ import { audienceInput, recipientChats, resolveAudience } from './audience.ts';
 export const BROADCAST_TEXT_MAX = 3500;
 export const BROADCAST_TEMPLATE = 'broadcast.message';
 
-export const previewBroadcastInput = z.object({ audience: audienceInput, text: text(BROADCAST_TEXT_MAX) });
+export const previewBroadcastInput = z.object({ audience: audienceInput, text: messageText(BROADCAST_TEXT_MAX) });
 export type PreviewBroadcastInput = z.input<typeof previewBroadcastInput>;
 
 /** What the broadcast would send, and to how many. */

@@ -1,9 +1,12 @@
 import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { applyForLicense } from './apply-for-license.ts';
+import { createCounty } from './create-county.ts';
 import { dissolveCenter } from './dissolve-center.ts';
 import { expireLicenses } from './expire-licenses.ts';
 import { findLicensedCenter } from './find-licensed-center.ts';
+import { getCenterLicense } from './get-center-license.ts';
+import { getCenterPoster } from './get-center-poster.ts';
 import { issueLicense } from './issue-license.ts';
 import { listCenterCounties } from './list-center-counties.ts';
 import { listLicensedCenters } from './list-licensed-centers.ts';
@@ -16,10 +19,14 @@ import { reinstateLicense } from './reinstate-license.ts';
 import { renewLicense } from './renew-license.ts';
 import { revokeLicense } from './revoke-license.ts';
 import { suspendLicense } from './suspend-license.ts';
+import { recordCenterAccount, updateCenter } from './update-center.ts';
 
 export function centersUseCases(ctx: Ctx) {
   return bindUseCases(ctx, {
+    createCounty,
     applyForLicense,
+    updateCenter,
+    recordCenterAccount,
     issueLicense,
     rejectApplication,
     renewLicense,
@@ -30,6 +37,8 @@ export function centersUseCases(ctx: Ctx) {
     dissolveCenter,
     listLicensedCenters,
     findLicensedCenter,
+    getCenterPoster,
+    getCenterLicense,
     listCenterCounties,
     recordInspection,
     proposeLicenseDecision,

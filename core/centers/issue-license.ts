@@ -7,11 +7,10 @@
 import { z } from 'zod';
 import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
-import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
+import { lockKey, type Ctx, type Tx } from '../context.ts';
 import { addJalaliMonthsTo, jalaliToDbDate, toJalali } from '../jalali.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
-import { authorize } from '../policy.ts';
-import { applyLicenseTransition, assertTransition, centerResult, type CenterResult, lockCenter } from './license-transition.ts';
+import { applyLicenseTransition, assertTransition, type CenterResult, type LicensePeriod, onLockedCenter } from './license-transition.ts';
 
 export const issueLicenseInput = z.object({
   centerId: id,
@@ -49,21 +48,11 @@ export async function nextActivityCode(tx: Tx, countyId: string): Promise<string
 
 export async function issueLicense(ctx: Ctx, actor: Actor, raw: IssueLicenseInput): Promise<CenterResult> {
   const input = parseInput(issueLicenseInput, raw);
-  return inTransaction(ctx, async (tx) => {
-    const center = await lockCenter(tx, input.centerId);
-    authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });
-    return centerResult(await issueLocked(tx, ctx, actor, center, input));
-  });
+  return onLockedCenter(ctx, actor, input.centerId, (tx, center) => issueLocked(tx, ctx, actor, center, input));
 }
 
 /** Issues the license of a center already locked and authorized (also used by an approved proposal). */
-export async function issueLocked(
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  center: Center,
-  opts: { validityMonths: number; letterNo?: string | undefined; approvalRequestId?: string },
-): Promise<Center> {
+export async function issueLocked(tx: Tx, ctx: Ctx, actor: Actor, center: Center, opts: LicensePeriod): Promise<Center> {
   assertTransition(center, 'ISSUED');
   const activityCode = await nextActivityCode(tx, center.countyId);
   const licenseExpiresOn = expiryAfter(ctx.clock.now(), opts.validityMonths);

@@ -7,7 +7,7 @@ import type { ApprovalHandler } from '../approvals/registry.ts';
 import { DomainError } from '../errors.ts';
 import { issueLocked } from './issue-license.ts';
 import { applyLicenseTransition, lockCenter } from './license-transition.ts';
-import type { LicenseProposalPayload } from './propose-license-decision.ts';
+import { licenseProposalPayload } from './propose-license-decision.ts';
 import { renewLocked } from './renew-license.ts';
 
 export const licenseDecisionHandler: ApprovalHandler = {
@@ -18,7 +18,9 @@ export const licenseDecisionHandler: ApprovalHandler = {
     return { centerId: center.id, countyId: center.countyId };
   },
   async approve(tx, ctx, actor, request) {
-    const p = request.payload as LicenseProposalPayload;
+    const parsed = licenseProposalPayload.safeParse(request.payload);
+    if (!parsed.success) throw new DomainError('INVALID_STATE', {}, `LICENSE_DECISION ${request.id}: unreadable payload`);
+    const p = parsed.data;
     const center = await lockCenter(tx, request.targetId);
     const common = { approvalRequestId: request.id };
     if (p.decision === 'ISSUED') return void (await issueLocked(tx, ctx, actor, center, { validityMonths: p.validityMonths, ...common }));

@@ -147,12 +147,23 @@ export function centerResult(center: Center): CenterResult {
   };
 }
 
-/** A decision by the province office on one center: lock, authorize, transition. */
-export async function decideLicense(ctx: Ctx, actor: Actor, centerId: string, kind: TransitionKind, details: TransitionDetails = {}): Promise<CenterResult> {
+/** A decision of the province office on one center: locks it, checks the actor may decide, then `decide`s. */
+export async function onLockedCenter(ctx: Ctx, actor: Actor, centerId: string, decide: (tx: Tx, center: Center) => Promise<Center>): Promise<CenterResult> {
   return inTransaction(ctx, async (tx) => {
     const center = await lockCenter(tx, centerId);
     authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });
-    const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, kind, details);
-    return centerResult(updated);
+    return centerResult(await decide(tx, center));
   });
+}
+
+/** What issuing or renewing a license takes besides the center (from the form, or an approved proposal). */
+export interface LicensePeriod {
+  validityMonths: number;
+  letterNo?: string | undefined;
+  approvalRequestId?: string;
+}
+
+/** A decision by the province office on one center: lock, authorize, transition. */
+export async function decideLicense(ctx: Ctx, actor: Actor, centerId: string, kind: TransitionKind, details: TransitionDetails = {}): Promise<CenterResult> {
+  return onLockedCenter(ctx, actor, centerId, async (tx, center) => (await applyLicenseTransition(tx, ctx, actor, center, kind, details)).center);
 }

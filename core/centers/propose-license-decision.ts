@@ -33,13 +33,18 @@ export interface LicenseProposalResult {
   decision: LicenseProposal;
 }
 
-/** What an approved proposal carries to the decision (stored as the request's payload). */
-export type LicenseProposalPayload = {
-  decision: LicenseProposal;
-  reason: string | null;
-  assetHandover: string | null;
-  validityMonths: number;
-};
+/**
+ * What an approved proposal carries to the decision (stored as the request's payload). It
+ * is read back with this schema: a request written by anything else (an old or hand-made
+ * row) is refused in words when decided, never half-applied.
+ */
+export const licenseProposalPayload = z.object({
+  decision: z.enum(LICENSE_PROPOSALS),
+  reason: z.string().nullable().default(null),
+  assetHandover: z.string().nullable().default(null),
+  validityMonths: z.number().int().min(1).max(60).default(12),
+});
+export type LicenseProposalPayload = z.output<typeof licenseProposalPayload>;
 
 const NEEDS_REASON: readonly LicenseProposal[] = ['REJECTED', 'SUSPENDED', 'REVOKED'];
 

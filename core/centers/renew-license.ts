@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
-import { inTransaction, type Ctx, type Tx } from '../context.ts';
+import type { Ctx, Tx } from '../context.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
-import { authorize } from '../policy.ts';
 import { expiryAfter } from './issue-license.ts';
-import { applyLicenseTransition, centerResult, type CenterResult, lockCenter, tehranToday } from './license-transition.ts';
+import { applyLicenseTransition, type CenterResult, type LicensePeriod, onLockedCenter, tehranToday } from './license-transition.ts';
 
 export const renewLicenseInput = z.object({
   centerId: id,
@@ -25,21 +24,11 @@ export function renewedExpiry(currentEnd: Date | null, now: Date, months: number
 
 export async function renewLicense(ctx: Ctx, actor: Actor, raw: RenewLicenseInput): Promise<CenterResult> {
   const input = parseInput(renewLicenseInput, raw);
-  return inTransaction(ctx, async (tx) => {
-    const center = await lockCenter(tx, input.centerId);
-    authorize(actor, 'license.decide', { centerId: center.id, countyId: center.countyId });
-    return centerResult(await renewLocked(tx, ctx, actor, center, input));
-  });
+  return onLockedCenter(ctx, actor, input.centerId, (tx, center) => renewLocked(tx, ctx, actor, center, input));
 }
 
 /** Renews the license of a center already locked and authorized (also used by an approved proposal). */
-export async function renewLocked(
-  tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
-  center: Center,
-  opts: { validityMonths: number; letterNo?: string | undefined; approvalRequestId?: string },
-): Promise<Center> {
+export async function renewLocked(tx: Tx, ctx: Ctx, actor: Actor, center: Center, opts: LicensePeriod): Promise<Center> {
   const licenseExpiresOn = renewedExpiry(center.licenseExpiresOn, ctx.clock.now(), opts.validityMonths);
   const { center: updated } = await applyLicenseTransition(tx, ctx, actor, center, 'RENEWED', {
     letterNo: opts.letterNo,

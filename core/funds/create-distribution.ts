@@ -6,16 +6,30 @@ import { personOf } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { normalizeText } from '../input/normalize.ts';
 import { amount, id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
-import { notifyPerson } from '../outbox.ts';
-import { authorize } from '../policy.ts';
+import { authorize, can } from '../policy.ts';
 import { fundBalanceRial, fundLockKey } from './fund-balance.ts';
 import { fundAllows } from './fund-rules.ts';
+import { requestChairApproval } from './chair-approval.ts';
+import { outOfAreaScope, requestOutOfAreaApproval } from './out-of-area-approval.ts';
+
+/** A household's reference code as typed (any digits, spaces, lower case): `B-MSH-000000042`. */
+const householdCode = z
+  .string()
+  .transform((raw) => normalizeText(raw).replace(/[\s\u200c]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9-]{3,40}$/, { message: 'VALIDATION' }));
 
 export const createDistributionInput = z.object({
   /** The center paying (may differ from the household's own center, rule 8). */
   centerId: id,
-  beneficiaryId: id,
+  /** A household of the paying center (picked from its list). */
+  beneficiaryId: id.optional(),
+  /**
+   * Or a household of another center's area (rule 8), by the reference code Imdad's office
+   * gave the board: the board may not read that household's record, only help it.
+   */
+  householdReferenceCode: householdCode.optional(),
   /** The need answered; its category is the use the fund must allow. */
   needId: id.optional(),
   /** The use, when no recorded need is given. */
@@ -39,7 +53,8 @@ const REQUIRED_BY_KIND = { CASH: 'amountRial', IN_KIND: 'itemDescription', SERVI
  * Aid from a center's fund to a household. The fund must allow the use; cash
  * never takes the fund below zero (checked under the fund's lock, so two
  * distributions at once cannot both spend the same money); above the
- * configured amount it waits for the chair's approval (fundsApprovalHandlers).
+ * configured amount it waits for the chair's approval, and for a household of
+ * another center's area first for Imdad's office (fundsApprovalHandlers).
  */
 export async function createDistribution(ctx: Ctx, actor: Actor, raw: CreateDistributionInput): Promise<Distribution> {
   const input = parseInput(createDistributionInput, raw);
@@ -61,8 +76,18 @@ export async function createDistribution(ctx: Ctx, actor: Actor, raw: CreateDist
     authorize(actor, 'distribution.create', { centerId: center.id, countyId: center.countyId, licenseState: center.licenseState });
     if (center.licenseState !== 'LICENSED') throw new DomainError('CENTER_NOT_LICENSED');
 
-    const beneficiary = await tx.beneficiary.findUnique({ where: { id: input.beneficiaryId }, select: { id: true, state: true, referenceCode: true } });
-    if (!beneficiary) throw new DomainError('NOT_FOUND');
+    if (input.beneficiaryId && input.householdReferenceCode) throw new DomainError('VALIDATION', { field: 'householdReferenceCode' });
+    if (!input.beneficiaryId && !input.householdReferenceCode) throw new DomainError('REQUIRED', { field: 'beneficiaryId' });
+    const beneficiary = await tx.beneficiary.findUnique({
+      where: input.beneficiaryId ? { id: input.beneficiaryId } : { referenceCode: input.householdReferenceCode! },
+      select: { id: true, state: true, referenceCode: true, centerId: true, center: { select: { countyId: true } } },
+    });
+    if (!beneficiary) throw new DomainError('NOT_FOUND', { field: input.beneficiaryId ? 'beneficiaryId' : 'householdReferenceCode' });
+    // A household of another center's area (rule 8) is helped only with the approval of
+    // Imdad's office covering both centers: recorded by that office, it is approved as it is
+    // written; recorded by anyone else (the board), it waits for it (out-of-area-approval.ts).
+    const outOfArea = beneficiary.centerId !== center.id;
+    const needsImdad = outOfArea && !can(actor, 'distribution.outOfArea', outOfAreaScope(center, beneficiary.center.countyId));
     if (beneficiary.state !== 'ACTIVE') throw new DomainError('BENEFICIARY_NOT_ACTIVE');
     let purpose = input.purpose;
     if (input.needId) {
@@ -83,6 +108,7 @@ export async function createDistribution(ctx: Ctx, actor: Actor, raw: CreateDist
     }
 
     const needsChair = valueRial > ctx.settings.distributionApprovalAboveRial;
+    const waits = needsImdad || needsChair;
     const now = ctx.clock.now();
     const distribution = await tx.distribution.create({
       data: {
@@ -93,36 +119,25 @@ export async function createDistribution(ctx: Ctx, actor: Actor, raw: CreateDist
         kind: input.kind,
         ...kindFields,
         note: input.note ?? null,
-        ...(needsChair ? { state: 'PENDING_APPROVAL' } : { state: 'APPROVED', approvedAt: now, approvedById: personOf(actor) }),
+        ...(waits ? { state: 'PENDING_APPROVAL' } : { state: 'APPROVED', approvedAt: now, approvedById: personOf(actor) }),
       },
     });
-    if (needsChair) {
-      const request = await tx.approvalRequest.create({
-        data: {
-          kind: 'DISTRIBUTION',
-          targetEntity: 'Distribution',
-          targetId: distribution.id,
-          payload: { fund: input.fund, kind: input.kind, valueRial: valueRial.toString(), purpose },
-          centerId: center.id,
-          countyId: center.countyId,
-          deciderTrusteeRole: 'CHAIR',
-          requestedById: personOf(actor),
-          requestedAt: now,
-        },
+    // Imdad's office first, the chair after it (out-of-area-approval.ts says why).
+    if (needsImdad)
+      await requestOutOfAreaApproval(tx, ctx, distribution, {
+        countyId: center.countyId,
+        householdCountyId: beneficiary.center.countyId,
+        householdCenterId: beneficiary.centerId,
+        purpose,
+        requestedById: personOf(actor),
       });
-      const chairs = await tx.trusteeMembership.findMany({ where: { centerId: center.id, role: 'CHAIR', state: 'APPOINTED' }, select: { personId: true } });
-      for (const chair of chairs)
-        await notifyPerson(tx, chair.personId, {
-          template: 'distribution.approvalRequested',
-          params: { referenceCode: beneficiary.referenceCode, fund: input.fund, valueRial: valueRial.toString() },
-          dedupeKey: `approval:${request.id}`,
-        });
-    }
+    else if (needsChair)
+      await requestChairApproval(tx, ctx, distribution, { countyId: center.countyId, referenceCode: beneficiary.referenceCode, purpose, requestedById: personOf(actor) });
     await audit(tx, actor, {
       action: 'distribution.create',
       entity: 'Distribution',
       entityId: distribution.id,
-      after: { ...distribution, purpose },
+      after: { ...distribution, purpose, ...(outOfArea ? { outOfArea: true, householdCenterId: beneficiary.centerId } : {}) },
     });
     return distribution;
   });

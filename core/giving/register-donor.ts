@@ -31,21 +31,24 @@ const common = {
   note: optionalText(1000),
 };
 
+/** An organisation (legal person); the panel draws its form from this branch. */
+export const legalDonorInput = z.object({
+  type: z.literal('LEGAL'),
+  organizationName: text(200),
+  organizationRegNo: z
+    .string({ message: 'REQUIRED' })
+    .transform(normalizeCode)
+    .pipe(z.string().min(1, { message: 'REQUIRED' }).max(50, { message: 'TEXT_TOO_LONG' })),
+  contactPerson: person.optional(),
+  ...common,
+});
+
+/** A natural person; the panel draws its form from this branch. */
+export const naturalDonorInput = z.object({ type: z.literal('NATURAL'), ...person.shape, ...common });
+
 export const registerDonorInput = z.discriminatedUnion(
   'type',
-  [
-    z.object({ type: z.literal('NATURAL'), ...person.shape, ...common }),
-    z.object({
-      type: z.literal('LEGAL'),
-      organizationName: text(200),
-      organizationRegNo: z
-        .string({ message: 'REQUIRED' })
-        .transform(normalizeCode)
-        .pipe(z.string().min(1, { message: 'REQUIRED' }).max(50, { message: 'TEXT_TOO_LONG' })),
-      contactPerson: person.optional(),
-      ...common,
-    }),
-  ],
+  [naturalDonorInput, legalDonorInput],
   { message: 'VALIDATION' },
 );
 export type RegisterDonorInput = z.input<typeof registerDonorInput>;
@@ -91,9 +94,11 @@ export async function registerDonor(ctx: Ctx, actor: Actor, raw: RegisterDonorIn
       // Self-registration from the bot: only as a natural person, only oneself.
       if (input.type !== 'NATURAL') throw new DomainError('FORBIDDEN');
     } else {
+      // Donors belong to no county: county staff name the center that found the donor.
+      if (!center && actor.kind === 'staff' && actor.role === 'COUNTY_STAFF') throw new DomainError('REQUIRED', { field: 'recruitedByCenterId' });
       const scope: Scope = center
         ? { centerId: center.id, countyId: center.countyId, licenseState: center.licenseState }
-        : // Donors belong to no county: without a recruiting center only province-wide staff register.
+        : // Without a recruiting center only province-wide staff register.
           {};
       authorize(actor, 'donor.register', scope);
     }

@@ -19,6 +19,12 @@ export const rejectDonationInput = z.object({
 });
 export type RejectDonationInput = z.input<typeof rejectDonationInput>;
 
+const REJECTED_TEMPLATE: Record<Donation['kind'], string> = {
+  CASH: 'donation.rejected',
+  IN_KIND: 'donation.goodsRejected',
+  SERVICE: 'donation.serviceRejected',
+};
+
 /** Rejects inside the caller's transaction (also used by the approval handler). */
 export async function rejectDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donationId: string, reason: string): Promise<Donation> {
   const { donation } = await lockDonationForDecision(tx, actor, donationId);
@@ -34,7 +40,8 @@ export async function rejectDonationInTx(tx: Tx, ctx: Ctx, actor: Actor, donatio
     after: { state: rejected.state, reason },
   });
   await notifyPerson(tx, await donorPersonId(tx, donation.donorId), {
-    template: 'donation.rejected',
+    // The donor is told what was not confirmed: a payment, goods handed over, or a service.
+    template: REJECTED_TEMPLATE[donation.kind],
     params: { reason },
     dedupeKey: `donation.rejected:${donation.id}`,
   });

@@ -38,7 +38,7 @@ export const reportDonationInput = z.object({
   note: optionalText(1000),
 });
 export type ReportDonationInput = z.input<typeof reportDonationInput>;
-type ParsedDonationReport = z.output<typeof reportDonationInput>;
+export type ParsedDonationReport = z.output<typeof reportDonationInput>;
 
 /** A pledge (and installment) named by the report must be this donor's, at this center. */
 async function checkPledge(tx: Tx, input: ParsedDonationReport, donorId: string | null) {
@@ -54,52 +54,64 @@ async function checkPledge(tx: Tx, input: ParsedDonationReport, donorId: string 
 
 export async function reportDonation(ctx: Ctx, actor: Actor, raw: ReportDonationInput): Promise<Donation> {
   const input = parseInput(reportDonationInput, raw);
+  return inTransaction(ctx, (tx) => reportDonationInTx(tx, ctx, actor, input));
+}
+
+/**
+ * Writes the gift inside the caller's transaction (also used by record-donation, whose
+ * audit row names what staff did: `auditAction`).
+ */
+export async function reportDonationInTx(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  input: ParsedDonationReport,
+  auditAction = 'donation.report',
+): Promise<Donation> {
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
   const fields = aidKindFields(input);
   const paidAt = input.paidAt ?? ctx.clock.now();
   if (paidAt.getTime() > ctx.clock.now().getTime() + 60 * 60_000) throw new DomainError('INVALID_DATE', { field: 'paidAt' });
 
-  return inTransaction(ctx, async (tx) => {
-    await lockKey(tx, `donation-report:${input.idempotencyKey}`);
-    const first = await tx.donation.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-    if (first) {
-      // A retry: the same caller gets the first record back, nobody else sees it.
-      authorize(actor, 'donation.report', centerScope(await loadCenter(tx, first.centerId), first.donorId));
-      return first;
-    }
+  await lockKey(tx, `donation-report:${input.idempotencyKey}`);
+  const first = await tx.donation.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (first) {
+    // A retry: the same caller gets the first record back, nobody else sees it.
+    authorize(actor, 'donation.report', centerScope(await loadCenter(tx, first.centerId), first.donorId));
+    return first;
+  }
 
-    const center = await loadCenter(tx, input.centerId);
-    authorize(actor, 'donation.report', centerScope(center, donorId));
-    if (center.licenseState !== 'LICENSED') throw new DomainError('CENTER_NOT_LICENSED');
-    // Rule 3: cash only ever goes into the center's Sandogh Emdad Velayat account.
-    if (input.kind === 'CASH' && !center.sandoghAccountNo) throw new DomainError('CENTER_HAS_NO_SANDOGH_ACCOUNT');
-    if (donorId) {
-      const donor = await tx.donor.findUnique({ where: { id: donorId } });
-      if (!donor) throw new DomainError('NOT_FOUND', { entity: 'Donor' });
-      if (donor.mergedIntoId) throw new DomainError('DONOR_MERGED');
-    }
-    await checkPledge(tx, input, donorId);
+  const center = await loadCenter(tx, input.centerId);
+  authorize(actor, 'donation.report', centerScope(center, donorId));
+  if (center.licenseState !== 'LICENSED') throw new DomainError('CENTER_NOT_LICENSED');
+  // Rule 3: cash only ever goes into the center's Sandogh Emdad Velayat account.
+  if (input.kind === 'CASH' && !center.sandoghAccountNo) throw new DomainError('CENTER_HAS_NO_SANDOGH_ACCOUNT');
+  if (donorId) {
+    const donor = await tx.donor.findUnique({ where: { id: donorId } });
+    if (!donor) throw new DomainError('NOT_FOUND', { entity: 'Donor' });
+    if (donor.mergedIntoId) throw new DomainError('DONOR_MERGED');
+  }
+  await checkPledge(tx, input, donorId);
 
-    const donation = await tx.donation.create({
-      data: {
-        centerId: center.id,
-        donorId,
-        pledgeId: input.pledgeId ?? null,
-        installmentId: input.installmentId ?? null,
-        kind: input.kind,
-        fund: input.fund,
-        ...fields,
-        sandoghAccountNo: input.kind === 'CASH' ? center.sandoghAccountNo : null,
-        paidAt,
-        traceNumber: input.traceNumber ?? null,
-        cardLast4: input.cardLast4 ?? null,
-        receiptFileId: input.receiptFileId ?? null,
-        idempotencyKey: input.idempotencyKey,
-        reportedViaChatAccountId: actor.kind === 'donor' || actor.kind === 'chat' ? (actor.chatAccountId ?? null) : null,
-        note: input.note ?? null,
-      },
-    });
-    await audit(tx, actor, { action: 'donation.report', entity: 'Donation', entityId: donation.id, after: donation });
-    return donation;
+  const donation = await tx.donation.create({
+    data: {
+      centerId: center.id,
+      donorId,
+      pledgeId: input.pledgeId ?? null,
+      installmentId: input.installmentId ?? null,
+      kind: input.kind,
+      fund: input.fund,
+      ...fields,
+      sandoghAccountNo: input.kind === 'CASH' ? center.sandoghAccountNo : null,
+      paidAt,
+      traceNumber: input.traceNumber ?? null,
+      cardLast4: input.cardLast4 ?? null,
+      receiptFileId: input.receiptFileId ?? null,
+      idempotencyKey: input.idempotencyKey,
+      reportedViaChatAccountId: actor.kind === 'donor' || actor.kind === 'chat' ? (actor.chatAccountId ?? null) : null,
+      note: input.note ?? null,
+    },
   });
+  await audit(tx, actor, { action: auditAction, entity: 'Donation', entityId: donation.id, after: donation });
+  return donation;
 }

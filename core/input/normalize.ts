@@ -22,13 +22,34 @@ export function toPersianLetters(s: string): string {
 
 /** For names, addresses and notes. */
 export function normalizeText(s: string): string {
-  return toPersianLetters(toAsciiDigits(s.normalize('NFC')))
+  return normalizeMessage(toAsciiDigits(s));
+}
+
+/**
+ * For a message people will read as written (a broadcast): the same cleaning, but the
+ * digits stay in the script the writer typed («ساعت ۱۷» goes out as typed).
+ */
+export function normalizeMessage(s: string): string {
+  return toPersianLetters(s.normalize('NFC'))
     .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(/[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
     .replace(/\u200C{2,}/g, '\u200C')
     .replace(/ ?\n ?/g, '\n')
     .trim();
+}
+
+/** Letters, digits, punctuation or symbols: what a reader can see (Hangul fillers and the blank Braille cell are letters and symbols that show nothing). */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+const BLANK_LOOKALIKES = /[\u115F\u1160\u3164\uFFA0\u2800]/g;
+
+/**
+ * Whether a text has anything to read. A reason made only of ZWNJs, spaces or other
+ * invisible characters survives normalisation (the ZWNJ is kept for Persian spelling)
+ * but tells its reader nothing.
+ */
+export function hasVisibleText(s: string): boolean {
+  return VISIBLE.test(s.replace(BLANK_LOOKALIKES, ''));
 }
 
 /** For codes and numbers: also no ZWNJ, no spaces, no dashes. */

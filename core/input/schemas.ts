@@ -7,27 +7,58 @@ import { isShebaValid, phoneNumberNormalizer } from '@persian-tools/persian-tool
 import { z } from 'zod';
 import { defaultSettings } from '../context.ts';
 import { DomainError, type ErrorCode } from '../errors.ts';
-import { normalizeCode, normalizeText } from './normalize.ts';
+import { hasVisibleText, normalizeCode, normalizeMessage, normalizeText } from './normalize.ts';
 
 const code = (c: ErrorCode) => ({ message: c });
 
 /** An on/off setting as written in an environment file: 1/0, true/false, yes/no. */
 export const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-/** Free text of bounded length (names, addresses, reasons). */
-export const text = (max = 500) =>
-  z
-    .string(code('REQUIRED'))
-    .transform(normalizeText)
-    .pipe(z.string().min(1, code('REQUIRED')).max(max, code('TEXT_TOO_LONG')));
+/**
+ * Free text of bounded length (names, addresses, reasons). It must have something to read:
+ * text made only of invisible characters (ZWNJ, ZWJ, direction marks, spaces) is refused with
+ * TEXT_NOT_VISIBLE, so a donor is never sent an empty-looking reason.
+ */
+export const text = (max = 500) => visibleText(max, normalizeText);
 
+function visibleText(max: number, normalize: (raw: string) => string) {
+  return z
+    .string(code('REQUIRED'))
+    .transform((raw, ctx) => {
+      const s = normalize(raw);
+      if (hasVisibleText(s)) return s;
+      // Nothing typed (or only spaces) is simply missing; invisible characters were typed but say nothing.
+      ctx.addIssue({ code: 'custom', message: raw.trim() === '' ? 'REQUIRED' : 'TEXT_NOT_VISIBLE' });
+      return z.NEVER;
+    })
+    .pipe(z.string().max(max, code('TEXT_TOO_LONG')));
+}
+
+/** A message read as written (a broadcast): checked like free text, its digits kept as typed. */
+export const messageText = (max = 500) => visibleText(max, normalizeMessage);
+
+/** Optional free text; one with nothing to read counts as not given. */
 export const optionalText = (max = 500) =>
   z
     .string()
     .transform(normalizeText)
+    .transform((v) => (hasVisibleText(v) ? v : ''))
     .pipe(z.string().max(max, code('TEXT_TOO_LONG')))
     .optional()
     .transform((v) => (v ? v : undefined));
+
+/**
+ * Optional free text in an edit: not sent keeps what is there; sent with nothing to read
+ * (a field the person emptied) clears it, as null. An optionalText would take the emptied
+ * field for "not given" and keep the old text while answering "saved".
+ */
+export const clearableText = (max = 500) =>
+  z
+    .string()
+    .transform(normalizeText)
+    .transform((v) => (hasVisibleText(v) ? v : null))
+    .pipe(z.string().max(max, code('TEXT_TOO_LONG')).nullable())
+    .optional();
 
 /**
  * National ID (کد ملی): 10 digits with a valid check digit. The library's
@@ -98,7 +129,9 @@ export const amount = (unit: 'TOMAN' | 'RIAL', bounds = { min: defaultSettings.m
       return z.NEVER;
     }
     return rial;
-  });
+  })
+  // What a form asks for: a whole number in the unit people speak (JSON Schema of the input).
+  .meta({ type: 'integer', format: 'money', unit });
 
 export const positiveInt = (max = 1_000_000) =>
   z.custom<WholeNumberInput>().transform((input, ctx) => {
@@ -108,7 +141,25 @@ export const positiveInt = (max = 1_000_000) =>
       return z.NEVER;
     }
     return Number(whole);
-  });
+  })
+  .meta({ type: 'integer', minimum: 1, maximum: max });
+
+/**
+ * A calendar day (a @db.Date: no time, no zone): an ISO date `YYYY-MM-DD` in any digits,
+ * or a Date, taken as that UTC day. Anything else is INVALID_DATE.
+ */
+export const day = z
+  .custom<string | Date>()
+  .transform((input, ctx) => {
+    const iso = input instanceof Date ? input.toISOString().slice(0, 10) : typeof input === 'string' ? normalizeText(input).slice(0, 10) : '';
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
+    if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: 'custom', message: 'INVALID_DATE' });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .meta({ type: 'string', format: 'date' });
 
 export const cardLast4 = z
   .string(code('VALIDATION'))

@@ -5,9 +5,10 @@
  * cash by fund and by center, centers by license state, and overdue trustee
  * tasks. Every figure is counted or summed by the database.
  */
+import { expiringSoonWhere } from '../centers/license-expiry.ts';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import type { Ctx } from '../context.ts';
+import type { Ctx, Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
 import { jalaliMonthRange, toJalali } from '../jalali.ts';
@@ -50,6 +51,8 @@ export interface Dashboard {
   otherCentersRial: bigint;
   confirmedCashTotalRial: bigint;
   centersByLicenseState: Partial<Record<LicenseState, number>>;
+  /** Licensed centers whose license runs out within the warning window (core/centers/license-expiry.ts). */
+  licensesExpiringSoon: number;
   overdueTasks: { count: number; oldest: OverdueTaskLine[] };
 }
 
@@ -72,7 +75,8 @@ async function resolveScope(db: Reader, actor: Actor): Promise<{ scope: Dashboar
   // County staff, and an auditor posted to one county, see that county; province roles everything.
   if (actor.countyId) {
     authorize(actor, 'report.overview', { countyId: actor.countyId });
-    const county = await db.county.findUnique({ where: { id: actor.countyId }, select: { id: true, name: true } });
+    // One client type: comparing the two of the Reader union here exceeds TypeScript's depth limit.
+    const county = await (db as Tx).county.findUnique({ where: { id: actor.countyId }, select: { id: true, name: true } });
     if (!county) throw new DomainError('NOT_FOUND');
     return {
       scope: { kind: 'county', countyId: county.id, name: county.name },
@@ -114,7 +118,7 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: GetDashboardInpu
     OR: [{ state: 'OPEN', dueAt: { lt: now } }, { state: 'SNOOZED', dueAt: { lt: now }, snoozedUntil: { lt: now } }],
   };
 
-  const [approvals, reportedDonations, byFund, byCenter, centers, overdueCount, overdueOldest] = await Promise.all([
+  const [approvals, reportedDonations, byFund, byCenter, centers, overdueCount, overdueOldest, expiringSoon] = await Promise.all([
     db.approvalRequest.groupBy({ by: ['kind'], where: { state: 'PENDING', ...where.approval }, _count: { _all: true } }),
     db.donation.count({ where: { state: 'REPORTED', center: where.center } }),
     db.donationMonthTotal.groupBy({ by: ['fund', 'state'], where: cashInMonth, _sum: { amountRial: true } }),
@@ -127,6 +131,7 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: GetDashboardInpu
       take: OVERDUE_LISTED,
       select: { id: true, title: true, dueAt: true, assigneeRole: true, center: { select: { id: true, name: true } } },
     }),
+    db.center.count({ where: { AND: [where.center, expiringSoonWhere(now)] } }),
   ]);
 
   const fundSums = netByKey(byFund.map((g) => ({ key: g.fund, state: g.state, rial: g._sum.amountRial })));
@@ -151,6 +156,7 @@ export async function getDashboard(ctx: Ctx, actor: Actor, raw: GetDashboardInpu
     otherCentersRial: ranked.slice(TOP_CENTERS).reduce((s, [, rial]) => s + rial, 0n),
     confirmedCashTotalRial: [...fundSums.values()].reduce((s, r) => s + r, 0n),
     centersByLicenseState: Object.fromEntries(centers.map((c) => [c.licenseState, c._count._all])) as Partial<Record<LicenseState, number>>,
+    licensesExpiringSoon: expiringSoon,
     overdueTasks: {
       count: overdueCount,
       oldest: overdueOldest.map((t) => ({

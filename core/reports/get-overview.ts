@@ -17,7 +17,8 @@ export type GetOverviewInput = z.input<typeof getOverviewInput>;
 
 /** A county's or the province's month at a glance; counts keyed by state, kind and fund. */
 export interface Overview {
-  scope: { countyId: string } | { province: true };
+  /** Whose overview: a county (named, for the sheet's title) or the whole province. */
+  scope: { countyId: string; countyName: string } | { province: true };
   month: { year: number; month: number };
   centersByLicenseState: Record<string, number>;
   pendingApprovalsByKind: Record<string, number>;
@@ -35,6 +36,8 @@ export async function getOverview(ctx: Ctx, actor: Actor, raw: GetOverviewInput)
   const { start, end } = jalaliMonthRange(year, month);
   const inCounty = countyId ? { countyId } : {};
 
+  const county = countyId ? await ctx.db.county.findUnique({ where: { id: countyId }, select: { id: true, name: true } }) : null;
+  if (countyId && !county) throw new DomainError('NOT_FOUND', {}, 'county');
   const [centers, approvals, received, overdueTasks] = await Promise.all([
     ctx.db.center.groupBy({ by: ['licenseState'], where: inCounty, _count: { _all: true } }),
     ctx.db.approvalRequest.groupBy({
@@ -49,7 +52,7 @@ export async function getOverview(ctx: Ctx, actor: Actor, raw: GetOverviewInput)
   const byFund = new Map<string, bigint>();
   for (const l of received) if (l.kind === 'CASH') byFund.set(l.fund, (byFund.get(l.fund) ?? 0n) + l.confirmedRial);
   return {
-    scope: countyId ? { countyId } : { province: true },
+    scope: county ? { countyId: county.id, countyName: county.name } : { province: true },
     month: { year, month },
     centersByLicenseState: Object.fromEntries(centers.map((c) => [c.licenseState, c._count._all])),
     pendingApprovalsByKind: Object.fromEntries(approvals.map((a) => [a.kind, a._count._all])),

@@ -12,13 +12,20 @@ import type { ApprovalHandler } from '../approvals/registry.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Ctx, type Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { id, optionalText, parseInput } from '../input/schemas.ts';
+import { day, id, parseInput, text } from '../input/schemas.ts';
 import { tehranToday } from '../centers/license-transition.ts';
 import { notifyPerson } from '../outbox.ts';
 import { authorize } from '../policy.ts';
 import { appointMembership, centerScope, loadMembership, membershipResult, type MembershipResult } from './membership.ts';
 
-export const appointTrusteeInput = z.object({ membershipId: id, decreeNo: optionalText(100) });
+export const appointTrusteeInput = z.object({
+  membershipId: id,
+  /** The decree (حکم): its number and date; the date is today when omitted. */
+  decreeNo: text(100),
+  decreeDate: day.optional(),
+  /** End of the term the decree states, if any. */
+  termEndsOn: day.optional(),
+});
 export type AppointTrusteeInput = z.input<typeof appointTrusteeInput>;
 
 /** The membership, and the approval request when the appointment waits for Imdad (else null). */
@@ -35,7 +42,12 @@ export async function appointTrustee(ctx: Ctx, actor: Actor, raw: AppointTrustee
   return inTransaction(ctx, async (tx) => {
     const m = await loadMembership(tx, input.membershipId);
     const scope = centerScope(m.center);
-    const decree = { decreeNo: input.decreeNo, decreeDate: tehranToday(ctx.clock.now()), appointedById: personOf(actor) };
+    const decree = {
+      decreeNo: input.decreeNo,
+      decreeDate: input.decreeDate ?? tehranToday(ctx.clock.now()),
+      termEndsOn: input.termEndsOn,
+      appointedById: personOf(actor),
+    };
     if (IMDAD_DECREE_ROLES.has(m.role)) {
       authorize(actor, 'trustee.appointMain', scope);
       return { membership: membershipResult(await appointMembership(tx, ctx, actor, m, decree)), approvalRequestId: null };
@@ -57,7 +69,7 @@ export async function appointTrustee(ctx: Ctx, actor: Actor, raw: AppointTrustee
         kind: 'TRUSTEE_APPOINTMENT',
         targetEntity: 'TrusteeMembership',
         targetId: m.id,
-        payload: { role: m.role, decreeNo: input.decreeNo ?? null },
+        payload: { role: m.role, ...decreePayload(decree) },
         centerId: m.centerId,
         countyId: m.center.countyId,
         deciderStaffRole: 'COUNTY_STAFF',
@@ -75,6 +87,17 @@ export async function appointTrustee(ctx: Ctx, actor: Actor, raw: AppointTrustee
   });
 }
 
+/** The chair's decree as the approval request carries it to Imdad's decision (JSON: days as ISO strings). */
+interface DecreePayload {
+  decreeNo?: string | null;
+  decreeDate?: string | null;
+  termEndsOn?: string | null;
+}
+
+function decreePayload(d: { decreeNo: string; decreeDate: Date; termEndsOn?: Date | undefined }): DecreePayload {
+  return { decreeNo: d.decreeNo, decreeDate: d.decreeDate.toISOString(), termEndsOn: d.termEndsOn?.toISOString() ?? null };
+}
+
 async function requestScope(tx: Tx, request: ApprovalRequest) {
   const m = await tx.trusteeMembership.findUnique({ where: { id: request.targetId }, include: { center: true } });
   if (!m) throw new DomainError('NOT_FOUND', {}, 'membership');
@@ -87,10 +110,11 @@ export const trusteeAppointmentHandler: ApprovalHandler = {
   scope: requestScope,
   async approve(tx, ctx, actor, request) {
     const m = await loadMembership(tx, request.targetId);
-    const payload = (request.payload ?? {}) as { decreeNo?: string | null };
+    const payload = (request.payload ?? {}) as DecreePayload;
     await appointMembership(tx, ctx, actor, m, {
       decreeNo: payload.decreeNo ?? undefined,
-      decreeDate: tehranToday(ctx.clock.now()),
+      decreeDate: payload.decreeDate ? new Date(payload.decreeDate) : tehranToday(ctx.clock.now()),
+      termEndsOn: payload.termEndsOn ? new Date(payload.termEndsOn) : undefined,
       appointedById: request.requestedById,
       approvedById: personOf(actor),
     });

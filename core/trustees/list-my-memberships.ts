@@ -8,6 +8,7 @@ import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
+import { centersWithoutChair } from './acting-chair.ts';
 
 export const listMyMembershipsInput = z.object({}).default({});
 export type ListMyMembershipsInput = z.input<typeof listMyMembershipsInput>;
@@ -21,6 +22,10 @@ export interface MyMembership {
   centerLicensed: boolean;
   role: TrusteeRole;
   appointedAt: Date | null;
+  /** A vice-chair acting for the center's absent chair (acting-chair.ts). */
+  actsForChair: boolean;
+  /** Whether the appointee has acknowledged the conduct points (acknowledge-conduct.ts). */
+  conductAcknowledged: boolean;
 }
 
 export async function listMyMemberships(ctx: Ctx, actor: Actor, raw?: ListMyMembershipsInput): Promise<MyMembership[]> {
@@ -33,6 +38,7 @@ export async function listMyMemberships(ctx: Ctx, actor: Actor, raw?: ListMyMemb
     orderBy: { appointedAt: 'asc' },
     include: { center: { select: { name: true, licenseState: true } } },
   });
+  const chairless = await centersWithoutChair(ctx.db, rows.filter((m) => m.role === 'VICE_CHAIR').map((m) => m.centerId));
   return rows.map((m) => ({
     membershipId: m.id,
     personId: m.personId,
@@ -41,5 +47,7 @@ export async function listMyMemberships(ctx: Ctx, actor: Actor, raw?: ListMyMemb
     centerLicensed: m.center.licenseState === 'LICENSED',
     role: m.role,
     appointedAt: m.appointedAt,
+    actsForChair: m.role === 'VICE_CHAIR' && chairless.has(m.centerId),
+    conductAcknowledged: m.conductAcknowledgedAt !== null,
   }));
 }

@@ -70,9 +70,16 @@ export async function endMembership(tx: Tx, ctx: Ctx, actor: Actor, m: TrusteeMe
   return ended;
 }
 
+/** Appointment follows both offices' clearance, each recorded by the staff member who received it. */
+export async function requireClearances(tx: Tx, membershipId: string): Promise<void> {
+  const cleared = await tx.trusteeClearance.count({ where: { membershipId, outcome: 'CLEARED' } });
+  if (cleared < 2) throw new DomainError('TRUSTEE_NOT_CLEARED');
+}
+
 /** VETTING → APPOINTED; a main role's current holder is ended first, in this transaction. */
 export async function appointMembership(tx: Tx, ctx: Ctx, actor: Actor, m: TrusteeMembership, decree: AppointmentDecree) {
   if (m.state !== 'VETTING') throw new DomainError('TRUSTEE_NOT_IN_VETTING', { state: m.state });
+  await requireClearances(tx, m.id);
   if (isMainRole(m.role)) {
     await lockKey(tx, `trustee-role:${m.centerId}:${m.role}`);
     const holder = await tx.trusteeMembership.findFirst({
@@ -86,9 +93,6 @@ export async function appointMembership(tx: Tx, ctx: Ctx, actor: Actor, m: Trust
     data: {
       state: 'APPOINTED',
       appointedAt: now,
-      // Appointment follows the selection and security offices' clearance.
-      selectionClearedAt: m.selectionClearedAt ?? now,
-      securityClearedAt: m.securityClearedAt ?? now,
       decreeNo: decree.decreeNo ?? m.decreeNo,
       decreeDate: decree.decreeDate ?? m.decreeDate,
       termEndsOn: decree.termEndsOn ?? m.termEndsOn,

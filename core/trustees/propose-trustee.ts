@@ -13,22 +13,20 @@ import { id, mobile, nationalId, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
 import { centerScope, membershipResult, type MembershipResult } from './membership.ts';
 
-export const newPersonInput = z.object({
-  firstName: text(100),
-  lastName: text(100),
-  nationalId,
-  mobile,
-  gender: z.enum(Gender, { message: 'VALIDATION' }).optional(),
-});
-
+/** A known person (personId), or a new one: names, a validated national ID and mobile. */
 export const proposeTrusteeInput = z
   .object({
     centerId: id,
     role: z.enum(TrusteeRole, { message: 'VALIDATION' }),
     personId: id.optional(),
-    person: newPersonInput.optional(),
+    firstName: text(100).optional(),
+    lastName: text(100).optional(),
+    nationalId: nationalId.optional(),
+    mobile: mobile.optional(),
+    gender: z.enum(Gender, { message: 'VALIDATION' }).optional(),
   })
-  .refine((v) => !!v.personId !== !!v.person, { message: 'VALIDATION', path: ['person'] });
+  .refine((v) => !!v.personId || (!!v.firstName && !!v.lastName && !!v.nationalId && !!v.mobile), { message: 'REQUIRED', path: ['personId'] })
+  .refine((v) => !v.personId || (!v.firstName && !v.lastName && !v.nationalId && !v.mobile), { message: 'VALIDATION', path: ['personId'] });
 export type ProposeTrusteeInput = z.input<typeof proposeTrusteeInput>;
 
 /** Centers whose board can still change: not refused, closed or dissolved. */
@@ -46,7 +44,7 @@ export async function proposeTrustee(ctx: Ctx, actor: Actor, raw: ProposeTrustee
     if (personId) {
       if (!(await tx.person.findUnique({ where: { id: personId }, select: { id: true } }))) throw new DomainError('NOT_FOUND', {}, 'person');
     } else {
-      const p = input.person!;
+      const p = { firstName: input.firstName!, lastName: input.lastName!, nationalId: input.nationalId!, mobile: input.mobile!, gender: input.gender };
       await lockKey(tx, `person-nid:${p.nationalId}`);
       const known = await tx.person.findUnique({ where: { nationalId: p.nationalId }, select: { id: true } });
       personId = known?.id ?? (await tx.person.create({ data: p })).id;

@@ -7,6 +7,7 @@ import { leaveNetwork } from './leave-network.ts';
 import { listMyNetworks } from './list-my-networks.ts';
 import { listMyVolunteering } from './list-my-volunteering.ts';
 import { listNetworkMembers } from './list-network-members.ts';
+import { updateVolunteer } from './update-volunteer.ts';
 import { sendVolunteerToVetting } from './send-volunteer-to-vetting.ts';
 import { vetVolunteer } from './vet-volunteer.ts';
 
@@ -18,6 +19,7 @@ export function volunteersUseCases(ctx: Ctx) {
     sendVolunteerToVetting,
     vetVolunteer,
     deactivateVolunteer,
+    updateVolunteer,
     joinNetwork,
     leaveNetwork,
     listNetworkMembers,

@@ -15,7 +15,10 @@ import { taskView, type TaskView } from './task-scope.ts';
 export const listOverdueTasksInput = z.object({ centerId: id.optional() }).default({});
 export type ListOverdueTasksInput = z.input<typeof listOverdueTasksInput>;
 
-export async function listOverdueTasks(ctx: Ctx, actor: Actor, raw?: ListOverdueTasksInput): Promise<TaskView[]> {
+/** An overdue task with the name of its center (a county's or province's list spans many). */
+export type OverdueTask = TaskView & { centerName: string };
+
+export async function listOverdueTasks(ctx: Ctx, actor: Actor, raw?: ListOverdueTasksInput): Promise<OverdueTask[]> {
   const input = parseInput(listOverdueTasksInput, raw ?? {});
   let where: Prisma.TrusteeTaskWhereInput;
   if (input.centerId) {
@@ -38,6 +41,7 @@ export async function listOverdueTasks(ctx: Ctx, actor: Actor, raw?: ListOverdue
   const rows = await ctx.db.trusteeTask.findMany({
     where: { ...where, OR: [{ state: 'OPEN', dueAt: { lt: now } }, { state: 'SNOOZED', dueAt: { lt: now }, snoozedUntil: { lt: now } }] },
     orderBy: { dueAt: 'asc' },
+    include: { center: { select: { name: true } } },
   });
-  return rows.map(taskView);
+  return rows.map((row) => ({ ...taskView(row), centerName: row.center.name }));
 }

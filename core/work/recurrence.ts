@@ -8,7 +8,10 @@ import { jalaliMonthRange, startOfJalaliDay, type JalaliDate } from '../jalali.t
 export interface Occurrence {
   /** Stored on the task with templateId and centerId: the scheduler's idempotency key. */
   periodKey: string;
-  /** End of the due day in Tehran. */
+  /**
+   * The last millisecond of the due day in Tehran: still that day wherever it is shown
+   * (midnight itself would read as the next day in every list and card).
+   */
   dueAt: Date;
 }
 
@@ -38,12 +41,36 @@ export function occurrenceInMonth(rrule: string, today: JalaliDate): Occurrence 
   if (!Number.isInteger(byDay) || byDay === 0 || byDay < -1 || byDay > 31) return null;
   const length = monthLength(today.year, today.month);
   const day = byDay === -1 ? length : Math.min(byDay, length);
-  const dueAt = new Date(startOfJalaliDay({ year: today.year, month: today.month, day }).getTime() + DAY_MS);
+  const dueAt = new Date(startOfJalaliDay({ year: today.year, month: today.month, day }).getTime() + DAY_MS - 1);
   if (r.FREQ === 'MONTHLY') return { periodKey: `${today.year}-${pad2(today.month)}`, dueAt };
   if (r.FREQ === 'YEARLY') {
     const byMonth = Number(r.BYMONTH);
     if (byMonth !== today.month) return null;
     return { periodKey: `${today.year}`, dueAt };
   }
+  return null;
+}
+
+/** How often a template recurs, as staff choose it; stored as the RRULE above. */
+export interface TemplateSchedule {
+  frequency: 'MONTHLY' | 'YEARLY';
+  /** Jalali month (1–12) of a yearly duty. */
+  month?: number | undefined;
+  /** Day of the Jalali month (1–31; past a month's end means its last day). */
+  day: number;
+}
+
+export function scheduleToRrule(s: TemplateSchedule): string {
+  return s.frequency === 'YEARLY' ? `FREQ=YEARLY;BYMONTH=${s.month};BYMONTHDAY=${s.day}` : `FREQ=MONTHLY;BYMONTHDAY=${s.day}`;
+}
+
+/** A stored RRULE as a schedule, or null when it is outside the subset above. */
+export function rruleToSchedule(rrule: string): TemplateSchedule | null {
+  const r = parse(rrule);
+  const day = Number(r.BYMONTHDAY ?? '1');
+  if (!Number.isInteger(day) || day < 1 || day > 31) return null;
+  if (r.FREQ === 'MONTHLY') return { frequency: 'MONTHLY', day };
+  const month = Number(r.BYMONTH);
+  if (r.FREQ === 'YEARLY' && Number.isInteger(month) && month >= 1 && month <= 12) return { frequency: 'YEARLY', month, day };
   return null;
 }

@@ -28,6 +28,7 @@
  * again once the lease expires. Marking each message as soon as its response
  * arrives keeps that window to the messages in flight (at most `concurrency`).
  */
+import { isDatabaseUnavailable } from '../../prisma/unavailable.ts';
 import type { Api } from 'grammy';
 import type { Logger } from '../../logger.ts';
 import { renderNotification } from '../../messenger/notification-render.ts';
@@ -224,11 +225,21 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     // A killed process records nothing: its lease expires and the message is claimed again.
     if (kill?.aborted) return;
     const now = clock.now();
-    try {
-      await record(m, failure, now);
-    } catch (e) {
-      // The claim stays until its lease expires; then the message is retried (possibly a duplicate).
-      logger.error({ err: e, messageId: m.id }, 'outbox: could not record a send outcome');
+    // The message has gone out: while the database is away, keep trying to record it (within the
+    // lease), so that it is not claimed again and sent twice once the database is back.
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        await record(m, failure, now);
+        return;
+      } catch (e) {
+        const retry = isDatabaseUnavailable(e) && !kill?.aborted && clock.now().getTime() + wait < now.getTime() + leaseMs / 2;
+        if (!retry) {
+          // The claim stays until its lease expires; then the message is retried (possibly a duplicate).
+          logger.error({ err: e, messageId: m.id }, 'outbox: could not record a send outcome');
+          return;
+        }
+        await clock.sleep(wait, kill);
+      }
     }
   }
 

@@ -286,6 +286,7 @@
       contact.textContent = t('log.contact', { name: msg.contact.name, phone: msg.contact.phone });
       body.appendChild(contact);
     }
+    if (msg.invoice) body.appendChild(buildInvoice(msg));
     var words = msg.text !== undefined ? msg.text : msg.caption;
     if (words) {
       var text = document.createElement('div');
@@ -310,6 +311,74 @@
     time.textContent = timeOf(msg.date);
     meta.appendChild(time);
     li.appendChild(meta);
+  }
+
+  /** An amount in Rials as the page's language writes Toman (people read Toman; invoices count Rials). */
+  function toman(rial) {
+    var n = Math.floor(Number(rial) / 10);
+    try { return n.toLocaleString(lang === 'fa' ? 'fa-IR' : 'en-US'); } catch (e) { return digits(String(n)); }
+  }
+
+  /**
+   * An invoice as the messenger's payment sheet shows it: what, for how much, and pay or
+   * close -- played here (no money moves); then paid or closed.
+   */
+  function buildInvoice(msg) {
+    var box = document.createElement('div');
+    box.className = 'invoice ' + msg.invoice.status;
+    var title = document.createElement('strong');
+    title.dir = 'auto';
+    title.textContent = msg.invoice.title;
+    box.appendChild(title);
+    var description = document.createElement('div');
+    description.dir = 'auto';
+    description.textContent = msg.invoice.description;
+    box.appendChild(description);
+    var amount = document.createElement('div');
+    amount.className = 'amount';
+    amount.textContent = t('invoice.amount', { amount: toman(msg.invoice.totalAmount) });
+    box.appendChild(amount);
+    if (msg.invoice.status !== 'open') {
+      var done = document.createElement('div');
+      done.className = 'invoice-status';
+      done.textContent = t(msg.invoice.status === 'paid' ? 'invoice.paid' : 'invoice.cancelled');
+      box.appendChild(done);
+      return box;
+    }
+    var note = document.createElement('div');
+    note.className = 'invoice-note';
+    note.textContent = t('invoice.sheet');
+    box.appendChild(note);
+    var row = document.createElement('div');
+    row.className = 'row';
+    var pay = document.createElement('button');
+    pay.type = 'button';
+    pay.className = 'pay';
+    pay.textContent = t('invoice.pay');
+    var cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = t('invoice.cancel');
+    pay.addEventListener('click', function () { invoiceAction(msg.id, 'pay', pay, cancel); });
+    cancel.addEventListener('click', function () { invoiceAction(msg.id, 'cancel', cancel, pay); });
+    row.appendChild(pay);
+    row.appendChild(cancel);
+    box.appendChild(row);
+    return box;
+  }
+
+  /** Pay (the bot may refuse: its sentence is shown as the sheet would) or close an invoice. */
+  function invoiceAction(messageId, action, button, other) {
+    other.disabled = true;
+    busy(button, request('POST', '/invoice', { messageId: messageId, action: action })).then(
+      function (result) {
+        other.disabled = false;
+        if (action === 'pay' && result && !result.paid) toast(result.error || t('invoice.refused'), true);
+      },
+      function (err) {
+        other.disabled = false;
+        showError(err);
+      },
+    );
   }
 
   /** Rows of keyboard buttons (inline or reply) into `box`; `setUp` gives each its action. */

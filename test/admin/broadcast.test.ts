@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../prisma/client.ts';
 import type { Center, Network } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonor, createNetwork, createNetworkMembership, createVolunteer } from '../../prisma/seed/factories.ts';
+import { createCenter, createCounty, createDonor, createNetwork, createNetworkMembership, createVolunteer } from '../../fixtures/factories.ts';
 import { buildTestAdmin, createPanelUser, loginAs } from '../helpers/admin.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { chatActor } from '../helpers/work.ts';

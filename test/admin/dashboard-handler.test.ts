@@ -3,18 +3,17 @@
  * JSON-safe (Rials as strings, instants as ISO), with the spreadsheet links
  * that admin may use; a refusal instead of data when the policy says no.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardHandler } from '../../admin/dashboard/index.ts';
 import type { DashboardData } from '../../admin/dashboard/dashboard-data.ts';
 import { createCore, type Core } from '../../core/index.ts';
-import type { Database } from '../../prisma/client.ts';
 import type { Center } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../prisma/seed/factories.ts';
-import { staffActor, trusteeActor } from '../helpers/actors.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createCenter, createCounty, createDonation } from '../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 
 const NOW = new Date('2026-11-26T08:00:00Z'); // 5 Azar 1405
-let database: Database;
+const database = useTestDatabase();
 let core: Core;
 let center: Center;
 
@@ -24,14 +23,12 @@ function data(result: Awaited<ReturnType<typeof dashboardHandler>>): DashboardDa
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   core = createCore({ db: database.db, clock: { now: () => NOW } });
   const county = await createCounty(database.db);
   center = await createCenter(database.db, { countyId: county.id });
   await createDonation(database.db, { centerId: center.id, state: 'CONFIRMED', fund: 'ZAKAT', amountRial: 12_500_000n, paidAt: NOW });
   await createDonation(database.db, { centerId: center.id, state: 'REPORTED', amountRial: 3_000_000n, paidAt: NOW });
 });
-afterAll(() => database.close());
 
 describe('the dashboard handler', () => {
   it('sends JSON-safe figures and the overview link to county staff', async () => {

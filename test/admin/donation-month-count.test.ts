@@ -7,7 +7,7 @@ import { countFromMonthTotals } from '../../admin/resources/donation-month-count
 import { jalaliMonthRange } from '../../core/jalali.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Prisma } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../prisma/seed/factories.ts';
+import { createCenter, createCounty, createDonation } from '../../fixtures/factories.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 let database: Database;

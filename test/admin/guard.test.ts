@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTERNAL_REFERENCE } from '../../admin/adminjs/page.ts';
 import { postOnly } from '../../admin/resources/hooks/post-only.ts';
 import type { Database } from '../../prisma/client.ts';
-import { createProvince } from '../../prisma/seed/factories.ts';
+import { createProvince } from '../../fixtures/factories.ts';
 import { buildTestAdmin, createPanelUser, loginAs } from '../helpers/admin.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
@@ -124,6 +124,20 @@ describe('with a session', () => {
     // A cross-site login form post (login CSRF) is refused too.
     const login = await app.inject({ method: 'POST', url: LOGIN, headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=a&password=b' });
     expect(login.statusCode).toBe(403);
+  });
+
+  it('answers 404 with a translated message for an action or a resource that does not exist', async () => {
+    const headers = { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' };
+    for (const url of [
+      `/admin/api/resources/Province/records/${provinceId}/noSuchAction`,
+      '/admin/api/resources/Province/actions/noSuchAction',
+      '/admin/api/resources/Province/bulk/noSuchAction?recordIds=' + provinceId,
+      '/admin/api/resources/NoSuchResource/actions/list',
+    ]) {
+      const res = await app.inject({ method: 'POST', url, headers, payload: {} });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toEqual({ error: 'پیدا نشد.' });
+    }
   });
 
   it('runs a state-changing action on a same-origin POST only, never on GET', async () => {

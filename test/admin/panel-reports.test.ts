@@ -11,7 +11,7 @@ import type { DashboardData } from '../../admin/dashboard/dashboard-data.ts';
 import { XLSX_TYPE } from '../../admin/reports/xlsx-routes.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Center } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../prisma/seed/factories.ts';
+import { createCenter, createCounty, createDonation } from '../../fixtures/factories.ts';
 import { buildTestAdmin, createPanelUser, loginAs } from '../helpers/admin.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 

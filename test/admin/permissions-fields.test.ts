@@ -5,13 +5,10 @@
  * cannot be probed with filters, secrets are never sent, forged relation ids in filters
  * find nothing, and search accepts Persian digits and Arabic ي/ك.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Beneficiary } from '../../prisma/generated/client/client.ts';
-import type { Database } from '../../prisma/client.ts';
-import { buildTestAdmin } from '../helpers/admin.ts';
-import { api, createAdminWorld, refused, ROLES, type AdminWorld, type RoleKey } from '../helpers/admin-world.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { api, refused, type RoleKey, ROLES, usePanelWorld } from '../helpers/admin-world.ts';
+import { persianDigits } from '../../messenger/digits.ts';
 
 /** Domain rule 5 (core's canSeeBeneficiaryIdentity): chair, vice-chair, social work, Imdad staff -- not the auditor. */
 const SEES_IDENTITY: Record<RoleKey, boolean> = {
@@ -26,24 +23,14 @@ const SEES_IDENTITY: Record<RoleKey, boolean> = {
 
 const IDENTITY_FIELDS = ['headName', 'headNationalId', 'headGender', 'phone', 'address', 'imdadCaseNo'] as const;
 
-let database: Database;
-let app: FastifyInstance;
-let world: AdminWorld;
 let household: Beneficiary;
 
+const panel = usePanelWorld();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildTestAdmin(database);
-  world = await createAdminWorld(database.db, app);
-  household = await database.db.beneficiary.update({
-    where: { id: world.records.Beneficiary.home! },
+  household = await panel.database.db.beneficiary.update({
+    where: { id: panel.world.records.Beneficiary.home! },
     data: { imdadCaseNo: '77120931' },
   });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 /** Every identity value of the household, as it could appear anywhere in a response body. */
@@ -53,7 +40,7 @@ function identityValues(): string[] {
 
 describe("a household's identity", () => {
   it.each(ROLES)('%s: list, show, search and related records', async (role) => {
-    const client = api(app, world.logins[role]);
+    const client = api(panel.app, panel.world.logins[role]);
     const responses = [
       await client.get('Beneficiary/actions/list'),
       await client.get(`Beneficiary/records/${household.id}/show`),
@@ -66,7 +53,7 @@ describe("a household's identity", () => {
     for (const { res } of responses) for (const value of identityValues()) expect(res.body.includes(value), `"${value}" in a body`).toBe(SEES_IDENTITY[role]);
 
     // A distribution names the household by reference code only, even for those who may see more.
-    const distributions = await client.get(`Distribution/records/${world.records.Distribution.home}/show`);
+    const distributions = await client.get(`Distribution/records/${panel.world.records.Distribution.home}/show`);
     if (!refused(distributions)) {
       const populated = distributions.body.record!.populated!.beneficiary as { title: string; params: Record<string, unknown> };
       expect(populated.title).toBe(household.referenceCode);
@@ -76,7 +63,7 @@ describe("a household's identity", () => {
 
   it('cannot be probed with a filter or a search on a hidden property', async () => {
     for (const role of ['FINANCE', 'AUDITOR'] as const) {
-      const client = api(app, world.logins[role]);
+      const client = api(panel.app, panel.world.logins[role]);
       const ids = async (query: string) => (await client.get(`Beneficiary/actions/list?${query}`)).body.records!.map((r) => r.id).sort();
       const all = await ids('');
       expect(all).toContain(household.id);
@@ -88,7 +75,7 @@ describe("a household's identity", () => {
       expect(bySearch.body.records!.map((r) => r.id)).toContain(household.id);
     }
     // For those who may see it, the same filter is applied.
-    const social = api(app, world.logins.SOCIAL_WORK);
+    const social = api(panel.app, panel.world.logins.SOCIAL_WORK);
     const found = (await social.get(`Beneficiary/actions/list?filters.headName=${encodeURIComponent(household.headName)}`)).body.records!;
     expect(found.map((r) => r.id)).toContain(household.id);
     expect((await social.get(`Beneficiary/actions/list?filters.headName=${encodeURIComponent('نامی که نیست')}`)).body.records).toEqual([]);
@@ -96,7 +83,7 @@ describe("a household's identity", () => {
 
   it("is left out of the page's resource layout for those who may not see it", async () => {
     const layout = async (role: RoleKey) => {
-      const res = await app.inject({ method: 'GET', url: '/admin/resources/Beneficiary', headers: { cookie: world.logins[role].cookie } });
+      const res = await panel.app.inject({ method: 'GET', url: '/admin/resources/Beneficiary', headers: { cookie: panel.world.logins[role].cookie } });
       expect(res.statusCode).toBe(200);
       return res.body;
     };
@@ -107,9 +94,9 @@ describe("a household's identity", () => {
 
 describe('secrets and technical fields', () => {
   it("a staff user's password hash is never sent, not even to the province admin", async () => {
-    const client = api(app, world.logins.PROVINCE_ADMIN);
-    const hash = (await database.db.staffUser.findUniqueOrThrow({ where: { id: world.logins.FINANCE.user.id } })).passwordHash;
-    for (const r of [await client.get('StaffUser/actions/list'), await client.get(`StaffUser/records/${world.logins.FINANCE.user.id}/show`)]) {
+    const client = api(panel.app, panel.world.logins.PROVINCE_ADMIN);
+    const hash = (await panel.database.db.staffUser.findUniqueOrThrow({ where: { id: panel.world.logins.FINANCE.user.id } })).passwordHash;
+    for (const r of [await client.get('StaffUser/actions/list'), await client.get(`StaffUser/records/${panel.world.logins.FINANCE.user.id}/show`)]) {
       expect(refused(r)).toBe(false);
       expect(r.res.body).not.toContain(hash);
       expect(r.res.body).not.toContain('passwordHash');
@@ -117,8 +104,8 @@ describe('secrets and technical fields', () => {
   });
 
   it("a donation's idempotency key and messenger file id stay on the server", async () => {
-    const donation = await database.db.donation.update({ where: { id: world.records.Donation.home! }, data: { receiptFileId: 'AgACAgQAAxk-secret-file' } });
-    const r = await api(app, world.logins.FINANCE).get(`Donation/records/${donation.id}/show`);
+    const donation = await panel.database.db.donation.update({ where: { id: panel.world.records.Donation.home! }, data: { receiptFileId: 'AgACAgQAAxk-secret-file' } });
+    const r = await api(panel.app, panel.world.logins.FINANCE).get(`Donation/records/${donation.id}/show`);
     expect(refused(r)).toBe(false);
     expect(r.res.body).not.toContain(donation.idempotencyKey);
     expect(r.res.body).not.toContain('AgACAgQAAxk-secret-file');
@@ -127,26 +114,26 @@ describe('secrets and technical fields', () => {
 
 describe('scope in filters and relation pickers', () => {
   it("a filter naming another county's center finds nothing (county staff, list and picker)", async () => {
-    const client = api(app, world.logins.COUNTY_STAFF);
-    const elsewhere = world.centers.elsewhere.id;
+    const client = api(panel.app, panel.world.logins.COUNTY_STAFF);
+    const elsewhere = panel.world.centers.elsewhere.id;
     expect((await client.get(`Donation/actions/list?filters.center=${elsewhere}`)).body.records).toEqual([]);
     expect((await client.get(`Beneficiary/actions/search?filters.center=${elsewhere}`)).body.records).toEqual([]);
     // The picker of centers offers the county's centers only.
     const centers = (await client.get('Center/actions/search')).body.records!.map((r) => r.id).sort();
-    expect(centers).toEqual([world.centers.home.id, world.centers.sibling.id].sort());
+    expect(centers).toEqual([panel.world.centers.home.id, panel.world.centers.sibling.id].sort());
   });
 
   it("a trustee's pickers offer their own center's records only", async () => {
-    const client = api(app, world.logins.CHAIR);
-    expect((await client.get('Center/actions/search')).body.records!.map((r) => r.id)).toEqual([world.centers.home.id]);
+    const client = api(panel.app, panel.world.logins.CHAIR);
+    expect((await client.get('Center/actions/search')).body.records!.map((r) => r.id)).toEqual([panel.world.centers.home.id]);
     const volunteers = (await client.get('Volunteer/actions/search')).body.records!.map((r) => r.id);
-    expect(volunteers).toEqual([world.records.Volunteer.home]);
-    expect((await client.get(`Volunteer/actions/list?filters.center=${world.centers.sibling.id}`)).body.records).toEqual([]);
+    expect(volunteers).toEqual([panel.world.records.Volunteer.home]);
+    expect((await client.get(`Volunteer/actions/list?filters.center=${panel.world.centers.sibling.id}`)).body.records).toEqual([]);
   });
 
   it('a donation names its donor for the finance officer, who cannot open donor records (no bare internal id)', async () => {
-    const client = api(app, world.logins.FINANCE);
-    const show = await client.get(`Donation/records/${world.records.Donation.home}/show`);
+    const client = api(panel.app, panel.world.logins.FINANCE);
+    const show = await client.get(`Donation/records/${panel.world.records.Donation.home}/show`);
     expect(show.body.record!.params!.donorName).toBeTruthy();
     expect('donor' in show.body.record!.params!).toBe(false);
   });
@@ -154,13 +141,12 @@ describe('scope in filters and relation pickers', () => {
 
 describe('search as people type it', () => {
   it('Persian digits find a reference code; Arabic ي and ك find Persian names', async () => {
-    const client = api(app, world.logins.COUNTY_STAFF);
+    const client = api(panel.app, panel.world.logins.COUNTY_STAFF);
     const digits = household.referenceCode.replace(/\D/g, '').slice(-6);
-    const persianDigits = digits.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
-    const byCode = await client.get(`Beneficiary/actions/search/${encodeURIComponent(persianDigits)}`);
+    const byCode = await client.get(`Beneficiary/actions/search/${encodeURIComponent(persianDigits(digits))}`);
     expect(byCode.body.records!.map((r) => r.id)).toContain(household.id);
 
-    const center = await database.db.center.update({ where: { id: world.centers.home.id }, data: { name: 'مرکز نیکوکاری کوی یاسین' } });
+    const center = await panel.database.db.center.update({ where: { id: panel.world.centers.home.id }, data: { name: 'مرکز نیکوکاری کوی یاسین' } });
     const arabic = 'نيكوكاري كوي ياسين';
     const byName = await client.get(`Center/actions/search/${encodeURIComponent(arabic)}`);
     expect(byName.body.records!.map((r) => r.id)).toEqual([center.id]);

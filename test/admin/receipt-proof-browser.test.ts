@@ -3,32 +3,20 @@
  * shown (a real, decoded image, linked to its full size), a PDF receipt is a link, and a
  * donation without a photo says so in Persian; nothing is requested outside localhost.
  */
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createDonation, uniqueNumber } from '../../prisma/seed/factories.ts';
-import { buildTestAdmin, createPanelUser, type PanelUser } from '../helpers/admin.ts';
-import { launchChromium, openPanelPage, outsideLocalhost } from '../helpers/chromium.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { createCenter, createDonation, uniqueNumber } from '../../fixtures/factories.ts';
+import { createPanelUser, type PanelUser } from '../helpers/admin.ts';
+import { outsideLocalhost, skipBrowserTests } from '../helpers/chromium.ts';
+import { logInThroughForm, usePanelInBrowser } from '../helpers/panel-browser.ts';
 
 /** A real 1×1 PNG, so the browser must decode it. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-let database: Database;
-let app: FastifyInstance;
-let origin: string;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let staff: PanelUser;
 const ids = { image: '', pdf: '', none: '' };
-const requested: string[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const db = database.db;
+const panel = usePanelInBrowser(async (db) => {
   const center = await createCenter(db);
   staff = await createPanelUser(db, 'COUNTY_STAFF', { countyId: center.countyId });
   const chat = String(100_000_000_000_000 + uniqueNumber());
@@ -39,21 +27,6 @@ beforeAll(async () => {
   ids.image = await report(await file(PNG, 'image/png'));
   ids.pdf = await report(await file(PDF, 'application/pdf'));
   ids.none = await report(null);
-
-  app = await buildTestAdmin(database);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  origin = `http://127.0.0.1:${address.port}`;
-
-  browser = await launchChromium();
-  ({ context, page } = await openPanelPage(browser, requested));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
 });
 
 /** An <img>'s decoded width (0 until the browser has decoded it); runs in the page. */
@@ -62,47 +35,44 @@ function decodedWidth(el: unknown): number {
   return img.complete ? img.naturalWidth : 0;
 }
 
-const proof = () => page.locator('[data-testid=receipt-proof]');
+const proof = () => panel.page.locator('[data-testid=receipt-proof]');
 
-describe('the receipt proof on a donation page', () => {
+describe.skipIf(skipBrowserTests())('the receipt proof on a donation page', () => {
   it('shows the photo, linked to its full size', async () => {
-    await page.goto(`${origin}/admin/login`);
-    await page.fill('#username', staff.username);
-    await page.fill('#password', staff.password);
-    await Promise.all([page.waitForURL(`${origin}/admin**`), page.click('button[type=submit]')]);
-    await page.goto(`${origin}/admin/resources/Donation/records/${ids.image}/show`);
+    await logInThroughForm(panel.page, panel.origin, staff);
+    await panel.page.goto(`${panel.origin}/admin/resources/Donation/records/${ids.image}/show`);
     // The first page loads AdminJS's whole (development) bundle: slow on a busy machine.
-    await page.waitForSelector('[data-testid=receipt-proof][data-state=image] img', { timeout: 90_000 });
+    await panel.page.waitForSelector('[data-testid=receipt-proof][data-state=image] img', { timeout: 90_000 });
     const img = proof().locator('img');
     await expect.poll(() => img.evaluate(decodedWidth)).toBe(1);
     expect(await proof().locator('a').getAttribute('href')).toBe(`/admin/api/donations/${ids.image}/receipt-file`);
     expect(await proof().innerText()).toContain('اندازهٔ کامل');
 
     // Full size, opened on its own (with the file's own sandboxing CSP): still a shown image.
-    const full = await context.newPage();
-    const res = await full.goto(`${origin}/admin/api/donations/${ids.image}/receipt-file`);
+    const full = await panel.context.newPage();
+    const res = await full.goto(`${panel.origin}/admin/api/donations/${ids.image}/receipt-file`);
     expect(res?.headers()['content-type']).toBe('image/png');
     await expect.poll(() => full.locator('img').evaluate(decodedWidth)).toBe(1);
     await full.close();
   }, 120_000);
 
   it('links a PDF receipt', async () => {
-    await page.goto(`${origin}/admin/resources/Donation/records/${ids.pdf}/show`);
-    const link = page.locator('[data-testid=receipt-proof][data-state=pdf] a');
+    await panel.page.goto(`${panel.origin}/admin/resources/Donation/records/${ids.pdf}/show`);
+    const link = panel.page.locator('[data-testid=receipt-proof][data-state=pdf] a');
     await link.waitFor();
     expect(await link.innerText()).toContain('PDF');
     expect(await link.getAttribute('href')).toBe(`/admin/api/donations/${ids.pdf}/receipt-file`);
   }, 60_000);
 
   it('says when there is no photo, and asks for nothing', async () => {
-    const before = requested.length;
-    await page.goto(`${origin}/admin/resources/Donation/records/${ids.none}/show`);
-    await page.waitForSelector('[data-testid=receipt-proof][data-state=none]');
+    const before = panel.requested.length;
+    await panel.page.goto(`${panel.origin}/admin/resources/Donation/records/${ids.none}/show`);
+    await panel.page.waitForSelector('[data-testid=receipt-proof][data-state=none]');
     expect(await proof().innerText()).toContain('تصویر رسیدی فرستاده نشده است');
-    expect(requested.slice(before).filter((u) => u.includes('/receipt-file'))).toEqual([]);
+    expect(panel.requested.slice(before).filter((u) => u.includes('/receipt-file'))).toEqual([]);
   }, 60_000);
 
-  it('requested nothing outside localhost', () => {
-    expect(outsideLocalhost(requested)).toEqual([]);
+  it('panel.requested nothing outside localhost', () => {
+    expect(outsideLocalhost(panel.requested)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import type { FetchLike } from '../../admin/receipts/receipt-source.ts';
 import { createLogger } from '../../logger.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Center } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation, uniqueNumber } from '../../prisma/seed/factories.ts';
+import { createCenter, createCounty, createDonation, uniqueNumber } from '../../fixtures/factories.ts';
 import { createPanelUser, loginAs, TEST_SESSION_SECRET } from '../helpers/admin.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 

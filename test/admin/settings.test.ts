@@ -1,16 +1,7 @@
 /** The panel's settings in config.ts: a session secret is required in production, the rest has safe defaults. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../config.ts';
-
-function issuesOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { loadConfig } from '../../config.ts';
+import { expectRefusedNaming, issuesOf } from '../helpers/config.ts';
 
 const SECRET = 'x'.repeat(32);
 
@@ -68,9 +59,5 @@ describe('admin panel settings', () => {
     [{ ADMIN_LOGIN_MAX_FAILURES: 'many' }, 'ADMIN_LOGIN_MAX_FAILURES'],
     [{ ADMIN_PUBLIC_ORIGIN: 'https://panel.example.ir/admin' }, 'ADMIN_PUBLIC_ORIGIN'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
-  ])('rejects %o naming %s', (env, name) => {
-    const issues = issuesOf(env);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(new RegExp(`^${name}: `));
-  });
+  ])('rejects %o naming %s', expectRefusedNaming);
 });

@@ -11,8 +11,8 @@ import { createCore } from '../../core/index.ts';
 import { registerXlsxReportRoutes, XLSX_TYPE, type ReportsAdmin } from '../../admin/reports/xlsx-routes.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Center } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../prisma/seed/factories.ts';
-import { staffActor, trusteeActor } from '../helpers/actors.ts';
+import { createCenter, createCounty, createDonation } from '../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 const NOW = new Date('2026-11-26T08:00:00Z'); // 5 Azar 1405
@@ -125,7 +125,7 @@ describe('the overview spreadsheet', () => {
     const { ws, cells } = await sheetOf(res.rawPayload);
     expect(ws.views[0]?.rightToLeft).toBe(true);
     expect(String(cells.find((c) => c.address === 'A1')?.value)).toMatch(/^گزارش کلی شهرستان .+، آذر ۱۴۰۵$/);
-    const general = cells.find((c) => c.value === 'کمک‌های عمومی')!;
+    const general = cells.find((c) => c.value === 'کمک عمومی')!;
     expect(ws.getRow(general.row).getCell(2).value).toBe(40_000_000);
     expect(ws.getRow(general.row).getCell(3).value).toBe(4_000_000);
     const licensed = cells.find((c) => c.value === 'دارای مجوز')!;

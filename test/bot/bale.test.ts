@@ -2,25 +2,22 @@
  * Bale: the same bot at https://tapi.bale.ai, using only what Bale supports
  * (the fake refuses other methods and fields), and the platform in every key.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCenter, createCounty } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let bale: BotHarness;
 let center: Awaited<ReturnType<typeof createCenter>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const a = await createCounty(database.db, { name: 'شهرستان بله' });
   const b = await createCounty(database.db, { name: 'شهرستان دیگر' });
   center = await createCenter(database.db, { countyId: a.id, name: 'مرکز نیکوکاری بله' });
   await createCenter(database.db, { countyId: b.id, name: 'مرکز نیکوکاری ۷ تیر' });
   bale = createBotHarness({ database, platform: 'BALE' });
 });
-afterAll(() => database.close());
 
 describe('Bale mode', () => {
   it('runs the start, pick, language, help, cancel and out-of-date flows with Bale-only calls', async () => {

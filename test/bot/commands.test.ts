@@ -1,23 +1,20 @@
 /** Language (any time), /help, /cancel, /menu, the unhandled hint and out-of-date buttons, in fa and en. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCenter, createCounty } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
 let center: Awaited<ReturnType<typeof createCenter>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const a = await createCounty(database.db, { name: 'شهرستان یک' });
   const b = await createCounty(database.db, { name: 'شهرستان دو' });
   center = await createCenter(database.db, { countyId: a.id, name: 'مرکز نیکوکاری امید' });
   await createCenter(database.db, { countyId: b.id, name: 'مرکز نیکوکاری نور' });
   h = createBotHarness({ database });
 });
-afterAll(() => database.close());
 
 const STALE_FA = 'این دکمه دیگر فعال نیست. لطفاً از آخرین پیام استفاده کنید.';
 const language = async (id: number) =>

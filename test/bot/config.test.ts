@@ -1,37 +1,52 @@
 /** The bot's part of the configuration (bot/settings.ts through config.ts). */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../config.ts';
+import { loadConfig } from '../../config.ts';
+import { expectRefusedNaming, issuesOf } from '../helpers/config.ts';
+import { chatPayments, invoiceProviderToken } from '../../messenger/platform.ts';
 
 const TOKEN = '123456789:AAE-abc_def';
 
-function issuesOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues;
-  }
-  throw new Error('expected the config to be rejected');
-}
-
 describe('bot config', () => {
-  it('has no bot without BOT_TOKEN; Telegram polling by default', () => {
+  it('has no bot without BOT_TOKEN; Bale polling by default', () => {
     const c = loadConfig({});
     expect(c.bot.token).toBeNull();
-    expect(c.bot.platform.platform).toBe('TELEGRAM');
-    expect(c.bot.platform.apiRoot).toBe('https://api.telegram.org');
+    expect(c.bot.platform.platform).toBe('BALE');
+    expect(c.bot.platform.apiRoot).toBe('https://tapi.bale.ai');
     expect(c.bot.mode).toBe('polling');
     expect(c.bot.webhookPath).toBe('/bot/webhook');
   });
 
+  it('Telegram is chosen by BOT_PLATFORM=telegram', () => {
+    expect(loadConfig({ BOT_PLATFORM: 'telegram' }).bot.platform).toMatchObject({ platform: 'TELEGRAM', apiRoot: 'https://api.telegram.org' });
+  });
+
   it('Bale uses https://tapi.bale.ai and its capability flags', () => {
-    const c = loadConfig({ BOT_TOKEN: TOKEN, BOT_PLATFORM: 'bale' });
+    const c = loadConfig({ BOT_TOKEN: TOKEN });
     expect(c.bot.token).toBe(TOKEN);
     expect(c.bot.platform).toEqual({
       platform: 'BALE',
       apiRoot: 'https://tapi.bale.ai',
-      caps: { parseMode: false, chatAction: false, webhookSecret: false, copyText: false, keyboardExtras: false },
+      caps: {
+        parseMode: false,
+        chatAction: false,
+        webhookSecret: false,
+        copyText: false,
+        keyboardExtras: false,
+        // Bale takes a center's card as the invoice's provider token and counts Rials.
+        payments: { provider: 'CARD', unitsPerRial: 1n, inquiry: true },
+      },
     });
+  });
+
+  it('Telegram takes payments in the chat only with a provider token; Bale ignores one', () => {
+    const telegram = { BOT_TOKEN: TOKEN, BOT_PLATFORM: 'telegram' };
+    expect(chatPayments(loadConfig(telegram).bot.platform)).toBeNull();
+    const withToken = loadConfig({ ...telegram, TELEGRAM_PAYMENT_PROVIDER_TOKEN: 'PROVIDER:TOKEN' }).bot.platform;
+    expect(chatPayments(withToken)).toEqual({ provider: 'PROVIDER_TOKEN', unitsPerRial: 100n, inquiry: false });
+    expect(invoiceProviderToken(withToken, '5041720000000000')).toBe('PROVIDER:TOKEN');
+    const bale = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_PAYMENT_PROVIDER_TOKEN: 'PROVIDER:TOKEN' }).bot.platform;
+    expect(bale.paymentProviderToken).toBeUndefined();
+    expect(invoiceProviderToken(bale, '5041720000000000')).toBe('5041720000000000');
   });
 
   it('BOT_API_ROOT overrides the address (trailing slash dropped)', () => {
@@ -39,10 +54,11 @@ describe('bot config', () => {
   });
 
   it('webhook mode on Telegram needs a secret; Bale does not (it sends none)', () => {
-    expect(issuesOf({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' })).toEqual(['BOT_WEBHOOK_SECRET: is required for a Telegram webhook']);
+    const telegram = { BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', BOT_PLATFORM: 'telegram' };
+    expect(issuesOf(telegram)).toEqual(['BOT_WEBHOOK_SECRET: is required for a Telegram webhook']);
     const s = 'x'.repeat(32);
-    expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', BOT_WEBHOOK_SECRET: s }).bot.webhookSecret).toBe(s);
-    expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', BOT_PLATFORM: 'bale' }).bot.mode).toBe('webhook');
+    expect(loadConfig({ ...telegram, BOT_WEBHOOK_SECRET: s }).bot.webhookSecret).toBe(s);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' }).bot.mode).toBe('webhook');
   });
 
   it('bounds the concurrency by the database pool (each update in flight holds a connection)', () => {
@@ -63,9 +79,5 @@ describe('bot config', () => {
     [{ BOT_WEBHOOK_SECRET: 'has spaces in it, sixteen+' }, 'BOT_WEBHOOK_SECRET'],
     [{ BOT_WEBHOOK_URL: 'http://example.ir/bot/webhook' }, 'BOT_WEBHOOK_URL'],
     [{ BOT_CONCURRENCY: '0' }, 'BOT_CONCURRENCY'],
-  ])('rejects %o naming %s', (env, name) => {
-    const issues = issuesOf(env);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(new RegExp(`^${name}: `));
-  });
+  ])('rejects %o naming %s', expectRefusedNaming);
 });

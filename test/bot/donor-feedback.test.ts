@@ -1,22 +1,18 @@
 /** Feedback and complaints through the bot: anonymous ones store no person and no chat; named ones keep both. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { donorActor } from '../helpers/actors.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../helpers/db.ts';
+import { donorActor, staffActor } from '../../fixtures/actors.ts';
 import { fakeClock } from '../helpers/giving.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import { deliverOutbox } from '../helpers/deliver-outbox.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db);
-  h = createBotHarness({ database, clock: fakeClock });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, {}, fakeClock)));
 
 let nextId = 6100;
 
@@ -61,5 +57,27 @@ describe('feedback', () => {
     const chat = await h.chatAccount(u);
     const feedback = await database.db.feedback.findFirstOrThrow({ where: { body: 'Open on Fridays too' } });
     expect(feedback).toMatchObject({ kind: 'SUGGESTION', anonymous: false, authorChatAccountId: chat.id });
+  });
+
+  it('county staff answer and close: a named sender hears the answer in their language, an anonymous one is never traced', async () => {
+    const staff = await staffActor(database.db, 'COUNTY_STAFF', { countyId: center.countyId });
+    const named = h.user({ id: nextId++, languageCode: 'en' });
+    await h.chooseCenter(named, center.id);
+    await named.send('/menu');
+    await named.press('Suggestion, criticism or complaint');
+    await named.press('Criticism');
+    await named.send('The queue is too long');
+    await named.press('With my name');
+    const fb = await database.db.feedback.findFirstOrThrow({ where: { body: 'The queue is too long' } });
+
+    await h.core.work.handleFeedback(staff, { feedbackId: fb.id, state: 'IN_REVIEW' });
+    await h.core.work.handleFeedback(staff, { feedbackId: fb.id, state: 'RESOLVED', response: 'A second desk opens on Saturdays.' });
+    await deliverOutbox(h);
+    expect(named.lastText()).toBe('The answer to your message: A second desk opens on Saturdays.');
+
+    const anonymous = await database.db.feedback.findFirstOrThrow({ where: { body: 'ساعت کاری مرکز رعایت نمی‌شود' } });
+    const queued = await database.db.outboxMessage.count();
+    await h.core.work.handleFeedback(staff, { feedbackId: anonymous.id, state: 'DISMISSED', response: 'بررسی شد.' });
+    expect(await database.db.outboxMessage.count()).toBe(queued);
   });
 });

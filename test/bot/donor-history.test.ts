@@ -3,24 +3,19 @@
  * by Jalali date with their receipt number or the reason they were rejected),
  * and cancelling a pledge, which asks first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { donorActor, trusteeActor } from '../helpers/actors.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../helpers/db.ts';
+import { donorActor, trusteeActor } from '../../fixtures/actors.ts';
 import { cashReport, fakeClock } from '../helpers/giving.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد جامع' });
-  h = createBotHarness({ database, clock: fakeClock });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد جامع' }, fakeClock)));
 
 let nextId = 5700;
 const donorUser = (languageCode: 'fa' | 'en') => h.donorAt(center.id, { id: nextId++, firstName: 'Test', languageCode });

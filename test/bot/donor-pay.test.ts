@@ -4,26 +4,22 @@
  * and on Bale). It stays REPORTED until the center confirms or rejects it in
  * core; the donor's chat then has the outbox message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startOfJalaliDay } from '../../core/jalali.ts';
-import { createCenter } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { staffActor, trusteeActor } from '../helpers/actors.ts';
+import { createPledge } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 import { NOW, fakeClock } from '../helpers/giving.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
-import type { TestUser } from '../helpers/bot/test-user.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
+import type { TestUser } from '../../fixtures/bot/test-user.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد جامع' });
-  h = createBotHarness({ database, clock: fakeClock });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد جامع' }, fakeClock)));
 
 let nextId = 5500;
 const donorUser = (harness: BotHarness, languageCode: 'fa' | 'en') => harness.donorAt(center.id, { id: nextId++, firstName: 'Test', languageCode });
@@ -52,6 +48,7 @@ describe('report a payment in Persian', () => {
       'قسط ۳، ۵ بهمن ۱۴۰۵، ۱۰۰٬۰۰۰ تومان',
     ]);
     await u.press('قسط ۱، ۵ آذر ۱۴۰۵، ۱۰۰٬۰۰۰ تومان');
+    expect(u.lastText()).toBe('مبلغ پرداختی را به تومان بنویسید یا اگر ۱۰۰٬۰۰۰ تومان پرداخت کرده‌اید دکمهٔ آن را بزنید.');
     await u.press('۱۰۰٬۰۰۰ تومان');
     expect(u.lastText()).toBe('تاریخ پرداخت را بنویسید (مثلاً ۱۴۰۵/۰۹/۰۵) یا یکی از گزینه‌ها را بزنید.');
     await u.press('امروز');
@@ -137,6 +134,16 @@ describe('report a direct gift in English', () => {
     const outbox = await outboxOf(u);
     expect(outbox.map((m) => m.template)).toEqual(['donation.rejected']);
     expect(outbox[0]!.params).toEqual({ reason: 'No such transfer in the account' });
+  });
+
+  it('against an installment, the amount question names what is owed in English too', async () => {
+    const { u, donor } = await donorUser(h, 'en');
+    await createPledge(database.db, { centerId: center.id, donorId: donor.donorId, schedule: 'MONTHLY', installmentCount: 3, firstDueOn: NOW });
+    await u.press('Report a payment');
+    await u.press(u.buttons().find((b) => b.startsWith('Pledge 1:'))!);
+    await u.press(u.buttons().find((b) => b.startsWith('No. 1,'))!);
+    expect(u.lastText()).toBe('Type the amount you paid in Toman, or press the button if you paid 100,000 Toman.');
+    expect(u.buttons()).toEqual(['100,000 Toman']);
   });
 
   it('on Bale, a report with the yesterday button makes only calls Bale supports', async () => {

@@ -3,23 +3,18 @@
  * digits, goods, a service; wrong input explained and asked again; a restart
  * in the middle leaves exactly one pledge; the summary can be cancelled.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../helpers/db.ts';
 import { fakeClock } from '../helpers/giving.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد امام رضا' });
-  h = createBotHarness({ database, clock: fakeClock });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد امام رضا' }, fakeClock)));
 
 let nextId = 5100;
 const donorUser = (languageCode: 'fa' | 'en') => h.donorAt(center.id, { id: nextId++, firstName: 'Test', languageCode });
@@ -84,6 +79,21 @@ describe('pledge in Persian', () => {
     expect(pledges).toHaveLength(1);
     expect(pledges[0]).toMatchObject({ fund: 'GENERAL', installmentCount: 6, amountRial: 30_000_000n });
     expect((await database.db.donor.findUniqueOrThrow({ where: { id: donor.donorId } })).anonymous).toBe(true);
+  });
+
+  it('a button no feature knows is answered as out of date and the question stands', async () => {
+    const { u, donor } = await donorUser('fa');
+    await u.press('ثبت تعهد کمک');
+    await u.press('نقدی');
+    await u.pressData('zz:junk');
+    expect(u.callbackAnswers().at(-1)).toBe('این دکمه مربوط به پرسش قبلی است.');
+    expect(u.lastText()).toContain('این کمک با چه نیتی و برای کدام صندوق است؟');
+    await u.press('کمک عمومی');
+    await u.press('یک‌باره');
+    await u.send('۱۰۰۰۰۰');
+    await u.press('ناشناس بمانم');
+    await u.press('تأیید و ثبت');
+    expect(await pledgesOf(donor.donorId)).toHaveLength(1);
   });
 
   it('cancelling at the summary stores nothing', async () => {

@@ -3,25 +3,22 @@
  * by a shared contact or typed in any digits, the national ID optional; wrong
  * answers asked again; the chat ends up linked to the new donor.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createPerson, uniqueNationalId } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { donorActor } from '../helpers/actors.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, uniqueNationalId } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { donorActor } from '../../fixtures/actors.ts';
 import { fakeClock } from '../helpers/giving.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
-import type { TestUser } from '../helpers/bot/test-user.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import type { TestUser } from '../../fixtures/bot/test-user.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
+import { persianDigits } from '../../messenger/digits.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db);
-  h = createBotHarness({ database, clock: fakeClock });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, {}, fakeClock)));
 
 let nextId = 5300;
 async function visitor(languageCode: 'fa' | 'en') {
@@ -31,7 +28,6 @@ async function visitor(languageCode: 'fa' | 'en') {
   return u;
 }
 
-const toPersian = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 async function donorOfChat(u: TestUser) {
   const account = await h.chatAccount(u);
@@ -74,7 +70,7 @@ describe('register in Persian', () => {
     await u.send('۰۹۱۲۱۱۱۰۰۰۲');
     await u.send('۱۲۳۴۵۶۷۸۹۰');
     expect(u.lastText()).toBe('کد ملی درست نیست. ۱۰ رقم کد ملی را وارد کنید.\n\nاگر مایلید کد ملی خود را بنویسید؛ در غیر این صورت «رد شدن» را بزنید.');
-    await u.send(toPersian(taken));
+    await u.send(persianDigits(taken));
     expect(u.lastText()).toMatch(/^این کد ملی پیش‌تر در سامانه ثبت شده است\./);
     expect(await donorOfChat(u)).toBeNull();
     await u.press('رد شدن');

@@ -3,20 +3,21 @@
  * separators, Persian digits and the Jalali month's name in Persian; small
  * groups of households shown as "fewer than"; earlier months by a button.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createBeneficiary, createCenter, createDistribution, createDonation, createDonor, createNeed } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBeneficiary, createCenter, createDistribution, createDonation, createDonor, createNeed } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 import { NOW, fakeClock } from '../helpers/giving.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
+import { transparencyText } from '../../bot/features/donor-transparency.ts';
+import { translator } from '../../messenger/i18n.ts';
+import type { TransparencyReport } from '../../core/reports/get-transparency-report.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
 let center: Awaited<ReturnType<typeof createCenter>>;
 const households: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد جامع' });
   h = createBotHarness({ database, clock: fakeClock });
   // Azar 1405: five donors give 200,000 Toman each to the general fund, one of them also 500,000 zakat;
@@ -35,7 +36,6 @@ beforeAll(async () => {
     await createDistribution(database.db, { centerId: center.id, beneficiaryId: b.id, needId: need.id, state: 'DISTRIBUTED', approvedAt: NOW, distributedAt: NOW });
   }
 });
-afterAll(() => database.close());
 
 let nextId = 5900;
 
@@ -83,6 +83,21 @@ describe('transparency report', () => {
     expect(text).toContain('• General giving (Cash): 1,000,000 Toman');
     expect(text).toContain('• Food and living: fewer than 5 households');
     expect(text).toContain('Donors this month: 5');
+  });
+
+  it('names gifts in kind and services once, without parentheses inside parentheses', () => {
+    const report: TransparencyReport = {
+      center: { name: 'مرکز' },
+      period: { year: 1405, month: 9 },
+      received: [{ kind: 'IN_KIND', fund: 'GENERAL', confirmedRial: 0n, confirmedEstimatedRial: 40_000_000n }],
+      distributed: [{ kind: 'SERVICE', fund: 'GENERAL', amountRial: 0n, estimatedRial: 0n }],
+      householdsHelped: [],
+      donors: 6,
+    };
+    const text = transparencyText(report, translator('fa'), 'fa');
+    expect(text).toContain('• کمک عمومی (کالا): ارزش تقریبی ۴٬۰۰۰٬۰۰۰ تومان');
+    expect(text).toContain('• کمک عمومی (خدمات): ارزش برآورد نشده');
+    expect(text).not.toMatch(/\([^)]*\(/);
   });
 
   it('asks a chat without a center to choose one first', async () => {

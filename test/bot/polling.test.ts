@@ -1,19 +1,14 @@
-/** main.ts's bot start: long polling through @grammyjs/runner against the fake Bot API, and the no-token / bad-token cases. */
+/** main.ts's bot start: long polling (bot/polling.ts) against the fake Bot API, and the no-token / bad-token cases. */
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepareBot } from '../../bot/run.ts';
 import { loadConfig } from '../../config.ts';
 import { createCore } from '../../core/index.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { createFakeBotApi, FAKE_BOT_TOKEN } from '../helpers/bot/fake-bot-api.ts';
-import { createTestUser } from '../helpers/bot/test-user.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { createFakeBotApi, FAKE_BOT_TOKEN } from '../../fixtures/bot/fake-bot-api.ts';
+import { createTestUser } from '../../fixtures/bot/test-user.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 const logger = pino({ level: 'silent' });
 
@@ -28,7 +23,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 describe('starting the bot', () => {
   it('polls with the runner, handles updates, publishes the commands, and stops', async () => {
     const api = createFakeBotApi();
-    const settings = loadConfig({ BOT_TOKEN: FAKE_BOT_TOKEN }).bot;
+    const settings = loadConfig({ BOT_TOKEN: FAKE_BOT_TOKEN, BOT_PLATFORM: 'telegram' }).bot;
     const running = await prepareBot(settings, { database, core: createCore({ db: database.db }), logger }, { fetch: api.fetch });
     expect(running).not.toBeNull();
     let ids = 900_000;
@@ -55,13 +50,14 @@ describe('starting the bot', () => {
     expect(await prepareBot(loadConfig({}).bot, { database, core, logger })).toBeNull();
     const api = createFakeBotApi();
     api.failNext('getMe', { error_code: 401, description: 'Unauthorized' });
-    expect(await prepareBot(loadConfig({ BOT_TOKEN: FAKE_BOT_TOKEN }).bot, { database, core, logger }, { fetch: api.fetch })).toBeNull();
+    expect(await prepareBot(loadConfig({ BOT_TOKEN: FAKE_BOT_TOKEN, BOT_PLATFORM: 'telegram' }).bot, { database, core, logger }, { fetch: api.fetch })).toBeNull();
   });
 
   it('in webhook mode registers the webhook with its secret when BOT_WEBHOOK_URL is set', async () => {
     const api = createFakeBotApi();
     const settings = loadConfig({
       BOT_TOKEN: FAKE_BOT_TOKEN,
+      BOT_PLATFORM: 'telegram',
       BOT_MODE: 'webhook',
       BOT_WEBHOOK_SECRET: 'secret-secret-secret-1',
       BOT_WEBHOOK_URL: 'https://bot.example.ir/bot/webhook',

@@ -4,25 +4,22 @@
  * state surviving a restart, and a failed update rolled back, recorded and
  * apologised for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCenter, createCounty } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
 let center: Awaited<ReturnType<typeof createCenter>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const countyA = await createCounty(database.db, { name: 'شهرستان الف' });
   const countyB = await createCounty(database.db, { name: 'شهرستان ب' });
   center = await createCenter(database.db, { countyId: countyA.id, name: 'مرکز نیکوکاری الف' });
   await createCenter(database.db, { countyId: countyB.id, name: 'مرکز نیکوکاری حضرت ابوالفضل ۳' });
   h = createBotHarness({ database });
 });
-afterAll(() => database.close());
 
 const sessionOf = async (userId: number) =>
   (await database.db.botSession.findUnique({ where: { platform_key: { platform: 'TELEGRAM', key: `session:${h.deps.botId}:${userId}` } } }))

@@ -4,31 +4,27 @@
  * the license status, the approvals list; presses by someone else or on a
  * settled reminder are answered briefly. The settings screen mutes a kind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../messenger/i18n.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createDonation, createPledge, createTrustee } from '../../prisma/seed/factories.ts';
-import { donorActor } from '../helpers/actors.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createCenter, createDonation, createPledge, createTrustee } from '../../fixtures/factories.ts';
+import { donorActor } from '../../fixtures/actors.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 import { fakeClock, FIXED_NOW } from '../helpers/work.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
 const fa = translator('fa');
 const en = translator('en');
 /** The reminder itself was sent by the outbox sender, not through this harness: any message id will do. */
 const REMINDER_MESSAGE = 900_001;
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 let nextUser = 61_000;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد نور' });
-  h = createBotHarness({ database, clock: fakeClock() });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد نور' }, fakeClock())));
 
 type Lng = 'fa' | 'en';
 

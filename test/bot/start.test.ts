@@ -1,18 +1,16 @@
 /** /start: a center's deep link, or the county → center pick (search in any digits and spelling), in fa and en. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCenter, createCounty } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
 let mosque: Awaited<ReturnType<typeof createCenter>>;
 let suspended: Awaited<ReturnType<typeof createCenter>>;
 let karimeh: Awaited<ReturnType<typeof createCenter>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const central = await createCounty(database.db, { name: 'شهرستان مرکزی' });
   const east = await createCounty(database.db, { name: 'شهرستان شرقی' });
   await createCounty(database.db, { name: 'شهرستان بی‌مرکز' });
@@ -23,7 +21,6 @@ beforeAll(async () => {
   await createCenter(database.db, { countyId: east.id, name: 'مرکز نیکوکاری در حال بررسی', licenseState: 'APPLIED' });
   h = createBotHarness({ database });
 });
-afterAll(() => database.close());
 
 const sessionCenter = async (userId: number) =>
   ((await database.db.botSession.findUnique({ where: { platform_key: { platform: 'TELEGRAM', key: `session:${h.deps.botId}:${userId}` } } }))

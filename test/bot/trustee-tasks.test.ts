@@ -3,30 +3,26 @@
  * flagged), marking one done, postponing one, presses on a closed task
  * answered; the daily digest (/digest and buildTrusteeDigest).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTrusteeDigest } from '../../bot/screens/digest.ts';
 import { translator } from '../../messenger/i18n.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createDonation, createTrustee } from '../../prisma/seed/factories.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createDonation, createTrustee } from '../../fixtures/factories.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 import { fakeClock, FIXED_NOW } from '../helpers/work.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
 const fa = translator('fa');
 const en = translator('en');
 const day = 86_400_000;
 const inDays = (n: number) => new Date(FIXED_NOW.getTime() + n * day);
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد نور' });
-  h = createBotHarness({ database, clock: fakeClock() });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد نور' }, fakeClock())));
 
 async function trusteeChat(userId: number, role: 'VICE_CHAIR' | 'DONORS_MEN' | 'HEALTH', languageCode: 'fa' | 'en') {
   const membership = await createTrustee(database.db, { centerId: center.id, role });
@@ -84,6 +80,14 @@ describe('my tasks (fa)', () => {
     expect(digest).toContain('کارهای باز: ۲ (گذشته از مهلت: ۱)');
     expect(digest).toContain('• دیدار با خیرین محله — ۴ آذر ۱۴۰۵ ⚠️ گذشته از مهلت');
     expect(digest).not.toContain('در انتظار تصمیم شما');
+
+    // Not yet acknowledged: the conduct points come first, until the trustee accepts them.
+    expect(u.texts()).toContain(fa('trustee:conduct.points'));
+    await u.press(fa('trustee:conduct.accept'));
+    expect(u.lastText()).toBe(fa('trustee:conduct.recorded'));
+    const shown = u.texts().length;
+    await u.send('/digest');
+    expect(u.texts().slice(shown)).toEqual([expect.stringContaining('📰 خلاصهٔ ۵ آذر ۱۴۰۵')]);
   });
 
   it('a chat without a board role is told how to link', async () => {

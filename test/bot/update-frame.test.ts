@@ -8,7 +8,8 @@ import { FrameTimeoutError } from '../../bot/update-frame/frame.ts';
 import { claimUpdate, readSessionRows, updateFrames, writeSessionRow } from '../../bot/update-frame/index.ts';
 import { pgFrames } from '../../bot/update-frame/pg-frames.ts';
 import type { Database } from '../../prisma/client.ts';
-import { createCenter } from '../../prisma/seed/factories.ts';
+import { isDatabaseUnavailable } from '../../prisma/unavailable.ts';
+import { createCenter } from '../../fixtures/factories.ts';
 import { createTestDatabase, testDbKind } from '../helpers/db.ts';
 
 let database: Database;
@@ -99,6 +100,20 @@ describe.runIf(testDbKind() === 'postgres')('update frames on pooled pg connecti
     process.off('warning', onWarning);
     expect(counts).toHaveLength(4);
     expect(warnings.filter((w) => /already executing a query/.test(w))).toEqual([]);
+  });
+
+  it('fails as "database unavailable" when its connection was lost, whatever the work threw (the update is then left for redelivery)', async () => {
+    const frames = pgFrames(database.pool!);
+    const update = claim();
+    const outcome = frames.run(async (frame) => {
+      await claimUpdate(frame, update);
+      const [row] = await frame.query<{ pid: number }>('SELECT pg_backend_pid() AS pid', []);
+      await database.db.$executeRaw`SELECT pg_terminate_backend(${row!.pid}::int)`;
+      // As a conversation rethrows a failure inside `external`: a copy, its code and cause gone.
+      throw structuredClone(new Error('Invalid `prisma.donor.findUnique()` invocation: Server has gone away.'));
+    });
+    await expect(outcome).rejects.toSatisfy(isDatabaseUnavailable);
+    expect(await database.db.processedUpdate.count({ where: { botId: 'frame-test', updateId: BigInt(update.updateId) } })).toBe(0);
   });
 
   it("refuses core's statements outside an update's frame, or after it ended, instead of running them on no transaction", async () => {

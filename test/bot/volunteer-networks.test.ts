@@ -3,27 +3,23 @@
  * active volunteer joins two and leaves one (after confirming); presses of an
  * out-of-date screen are answered; a volunteer not yet approved is told why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../messenger/i18n.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, createVolunteer } from '../../prisma/seed/factories.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createVolunteer } from '../../fixtures/factories.ts';
+import type { BotHarness } from '../../fixtures/bot/harness.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 import { fakeClock } from '../helpers/work.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
 
 const fa = translator('fa');
 const en = translator('en');
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد الغدیر' });
-  h = createBotHarness({ database, clock: fakeClock() });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد الغدیر' }, fakeClock())));
 
 async function activeVolunteerChat(userId: number, languageCode: 'fa' | 'en') {
   const v = await createVolunteer(database.db, { centerId: center.id });

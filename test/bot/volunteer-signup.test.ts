@@ -3,29 +3,26 @@
  * Persian and English: wrong answers are explained and asked again, the
  * application is stored by core, and the volunteer sees the vetting result.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../messenger/i18n.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createCenter, uniqueMobile, uniqueNationalId } from '../../prisma/seed/factories.ts';
-import { staffActor } from '../helpers/actors.ts';
-import { createBotHarness, type BotHarness } from '../helpers/bot/harness.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { uniqueMobile, uniqueNationalId } from '../../fixtures/factories.ts';
+import { staffActor } from '../../fixtures/actors.ts';
+import { createBotHarness, type BotHarness } from '../../fixtures/bot/harness.ts';
+import { useTestDatabase } from '../helpers/db.ts';
+import { deliverOutbox } from '../helpers/deliver-outbox.ts';
 import { fakeClock } from '../helpers/work.ts';
+import type { Center } from '../../prisma/generated/client/client.ts';
+import { botAtCenter } from '../helpers/bot.ts';
+import { persianDigits } from '../../messenger/digits.ts';
 
 const fa = translator('fa');
 const en = translator('en');
-const toPersian = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
-let database: Database;
+const database = useTestDatabase();
 let h: BotHarness;
-let center: Awaited<ReturnType<typeof createCenter>>;
+let center: Center;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  center = await createCenter(database.db, { name: 'مرکز نیکوکاری مسجد امام رضا' });
-  h = createBotHarness({ database, clock: fakeClock() });
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ h, center } = await botAtCenter(database, { name: 'مرکز نیکوکاری مسجد امام رضا' }, fakeClock())));
 
 async function volunteerOf(userId: number) {
   const account = await h.chatAccount(h.user({ id: userId }));
@@ -46,7 +43,7 @@ describe('volunteer sign-up (fa)', () => {
     const nid = uniqueNationalId();
     await u.send('۱۲۳');
     expect(u.lastText()).toBe(`${fa('errors:INVALID_NATIONAL_ID')}\n\n${fa('volunteer:signup.askNationalId')}`);
-    await u.send(toPersian(nid));
+    await u.send(persianDigits(nid));
     expect(u.buttons()).toContain(fa('volunteer:signup.shareContact'));
     await u.send('۰۹۱۲');
     expect(u.lastText()).toContain(fa('errors:INVALID_MOBILE'));
@@ -56,11 +53,16 @@ describe('volunteer sign-up (fa)', () => {
     await u.press(fa('volunteer:signup.skip'));
     const summary = u.lastText()!;
     expect(summary).toContain('زهرا کریمی');
-    expect(summary).toContain(toPersian(nid));
+    expect(summary).toContain(persianDigits(nid));
     expect(summary).toContain('۰۹۱۲۱۲۳۴۵۶۷');
     expect(summary).toContain('خیاطی، آشپزی');
     await u.press(fa('volunteer:signup.confirm'));
     expect(u.lastText()).toContain('درخواست همکاری شما با «مرکز نیکوکاری مسجد امام رضا» ثبت شد');
+    // Applying again here would be refused: the menu offers the application's status instead.
+    await u.send('/menu');
+    expect(u.buttons()).toContain(fa('volunteer:menu.status'));
+    expect(u.buttons()).not.toContain(fa('volunteer:menu.signup'));
+    expect(u.buttons()).not.toContain(fa('volunteer:menu.serviceForService'));
 
     const v = await volunteerOf(31001);
     expect(v).toMatchObject({
@@ -85,7 +87,11 @@ describe('volunteer sign-up (fa)', () => {
     await u.send('/menu');
     await u.press(fa('volunteer:menu.status'));
     expect(u.lastText()).toContain('در حال بررسی گزینش و حراست');
+    await expect(h.core.volunteers.vetVolunteer(staff, { volunteerId: v.id, decision: 'REJECT' })).rejects.toMatchObject({ code: 'REQUIRED' });
     await h.core.volunteers.vetVolunteer(staff, { volunteerId: v.id, decision: 'REJECT', reason: 'مدارک ناقص است' });
+    // The decision reaches the chat by itself, through the outbox.
+    await deliverOutbox(h);
+    expect(u.lastText()).toBe('درخواست همکاری شما با «مرکز نیکوکاری مسجد امام رضا» پذیرفته نشد. علت: مدارک ناقص است');
     await u.send('/volunteering');
     expect(u.lastText()).toContain('پذیرفته نشد');
     expect(u.lastText()).toContain('علت: مدارک ناقص است');

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from '../../core/audit.ts';
 import { createCtx, inTransaction } from '../../core/context.ts';
 import { notifyPerson } from '../../core/outbox.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createPerson } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createPerson } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 describe('audit and outbox in the caller’s transaction', () => {
   it('roll back with the change they belong to', async () => {

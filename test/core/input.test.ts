@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, ERROR_CODES } from '../../core/errors.ts';
 import { normalizeText } from '../../core/input/normalize.ts';
-import { amount, cardLast4, isValidNationalIdChecksum, mobile, nationalId, parseInput, sheba, text } from '../../core/input/schemas.ts';
+import { amount, cardLast4, isValidNationalIdChecksum, mobile, nationalId, optionalText, parseInput, sheba, text } from '../../core/input/schemas.ts';
 
 describe('normalisation', () => {
   it('turns Persian and Arabic-Indic digits into ASCII and Arabic ي/ك into ی/ک', () => {
@@ -14,6 +14,20 @@ describe('normalisation', () => {
   });
   it('removes zero-width and bidi controls, keeps the ZWNJ of Persian spelling, folds spaces', () => {
     expect(normalizeText('\u202Bمی\u200Cخواهم\u200F  \u200B کمک\u202C ')).toBe('می\u200Cخواهم کمک');
+  });
+});
+
+describe('free text', () => {
+  it('is refused when it has nothing to read (ZWNJ, ZWJ, direction marks), and is missing when blank', () => {
+    for (const invisible of ['\u200C', '\u200C\u200C', '\u200D\u200C \u200F\u200E', '\u3164'])
+      expect(() => parseInput(text(), invisible), JSON.stringify(invisible)).toThrowError(expect.objectContaining({ code: 'TEXT_NOT_VISIBLE' }));
+    for (const blank of ['', '   ', '\u00A0']) expect(() => parseInput(text(), blank)).toThrowError(expect.objectContaining({ code: 'REQUIRED' }));
+    expect(parseInput(text(), ' ۱۰ \u200Cکیلو ')).toBe('10 \u200Cکیلو');
+    expect(parseInput(text(), '؟')).toBe('؟');
+  });
+  it('optional text with nothing to read counts as not given', () => {
+    expect(parseInput(optionalText(), '\u200C\u200C')).toBeUndefined();
+    expect(parseInput(optionalText(), 'یادداشت')).toBe('یادداشت');
   });
 });
 

@@ -1,17 +1,12 @@
 /** Use-cases join a transaction the caller already opened (the bot's per-update unit of work). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from '../../core/audit.ts';
 import { createCtx, inTransaction, withinTransaction } from '../../core/context.ts';
 import { coreInTransaction, createCore } from '../../core/index.ts';
-import type { Database } from '../../prisma/client.ts';
-import { createCounty, createPerson } from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createCounty, createPerson } from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 describe('inTransaction inside an open transaction', () => {
   it('joins the outer transaction: its writes roll back with it', async () => {

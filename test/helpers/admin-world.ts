@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Db } from '../../prisma/client.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database, Db } from '../../prisma/client.ts';
 import type { Center, StaffRole, TrusteeRole } from '../../prisma/generated/client/client.ts';
 import {
   createBeneficiary,
@@ -15,6 +16,7 @@ import {
   createDistribution,
   createDonation,
   createDonor,
+  createNeed,
   createNetwork,
   createNetworkMembership,
   createPledge,
@@ -22,8 +24,9 @@ import {
   createStaffUser,
   createTrustee,
   createVolunteer,
-} from '../../prisma/seed/factories.ts';
-import { createPanelUser, loginAs, type PanelUser } from './admin.ts';
+} from '../../fixtures/factories.ts';
+import { buildTestAdmin, createPanelUser, loginAs, type PanelUser } from './admin.ts';
+import { createTestDatabase } from './db.ts';
 
 /** The logins under test: every staff role, and trustees in three roles of the home center. */
 export const ROLES = ['PROVINCE_ADMIN', 'PROVINCE_SUPERVISOR', 'COUNTY_STAFF', 'AUDITOR', 'FINANCE', 'CHAIR', 'SOCIAL_WORK'] as const;
@@ -47,8 +50,8 @@ export const REACH: Record<RoleKey, readonly Place[]> = {
 
 export const RESOURCES = [
   'Province', 'County', 'Center', 'Person', 'TrusteeMembership', 'Volunteer', 'Network', 'NetworkMembership', 'Donor', 'Pledge',
-  'Donation', 'Distribution', 'Beneficiary', 'TrusteeTask', 'Feedback', 'ApprovalRequest', 'Inspection', 'StaffUser', 'AuditLog',
-  'OutboxMessage',
+  'Donation', 'Distribution', 'Beneficiary', 'BeneficiaryNeed', 'EmploymentPlan', 'TrusteeTask', 'Feedback', 'ApprovalRequest', 'Inspection', 'StaffUser', 'AuditLog',
+  'OutboxMessage', 'TaskTemplate', 'Minutes', 'ArchiveDocument',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -76,6 +79,8 @@ async function placeRecords(db: Db, center: Center, inspectorId: string) {
   const donation = await createDonation(db, { centerId: center.id, donorId: donor.id });
   const beneficiary = await createBeneficiary(db, { centerId: center.id });
   const distribution = await createDistribution(db, { centerId: center.id, beneficiaryId: beneficiary.id });
+  const need = await createNeed(db, { beneficiaryId: beneficiary.id });
+  const plan = await db.employmentPlan.create({ data: { centerId: center.id, beneficiaryId: beneficiary.id, kind: 'HOME_BUSINESS', title: 'خیاطی خانگی' } });
   const task = await db.trusteeTask.create({
     data: { centerId: center.id, assigneeRole: 'VICE_CHAIR', title: 'ترازنامهٔ ماهانه', dueAt: new Date('2026-12-01T08:00:00Z') },
   });
@@ -86,6 +91,8 @@ async function placeRecords(db: Db, center: Center, inspectorId: string) {
   const inspection = await db.inspection.create({
     data: { centerId: center.id, inspectorId, visitedAt: new Date('2026-11-20T08:00:00Z'), findings: 'بازدید دوره‌ای' },
   });
+  const minutes = await db.minutes.create({ data: { centerId: center.id, meetingAt: new Date('2026-11-20T14:00:00Z'), title: 'جلسهٔ آذر', decisions: 'مصوبهٔ آزمون' } });
+  const archiveDocument = await db.archiveDocument.create({ data: { centerId: center.id, kind: 'FINANCIAL', title: 'دفتر دریافت‌ها' } });
   return {
     Center: center.id,
     Person: volunteer.personId,
@@ -96,11 +103,15 @@ async function placeRecords(db: Db, center: Center, inspectorId: string) {
     Pledge: pledge.id,
     Donation: donation.id,
     Beneficiary: beneficiary.id,
+    BeneficiaryNeed: need.id,
+    EmploymentPlan: plan.id,
     Distribution: distribution.id,
     TrusteeTask: task.id,
     Feedback: feedback.id,
     ApprovalRequest: approval.id,
     Inspection: inspection.id,
+    Minutes: minutes.id,
+    ArchiveDocument: archiveDocument.id,
   };
 }
 
@@ -152,6 +163,8 @@ export async function createAdminWorld(db: Db, app: FastifyInstance): Promise<Ad
     Donation: pick('Donation'),
     Distribution: pick('Distribution'),
     Beneficiary: pick('Beneficiary'),
+    BeneficiaryNeed: pick('BeneficiaryNeed'),
+    EmploymentPlan: pick('EmploymentPlan'),
     TrusteeTask: pick('TrusteeTask'),
     Feedback: pick('Feedback'),
     ApprovalRequest: pick('ApprovalRequest'),
@@ -159,6 +172,10 @@ export async function createAdminWorld(db: Db, app: FastifyInstance): Promise<Ad
     StaffUser: { home: users.FINANCE.id, elsewhere: countyBStaff.id },
     AuditLog: { home: auditRow.id.toString() },
     OutboxMessage: { home: outbox.id },
+    // Province-wide: the role duties every database starts with.
+    TaskTemplate: { home: (await db.taskTemplate.findUniqueOrThrow({ where: { code: 'monthly-board-meeting' } })).id },
+    Minutes: pick('Minutes'),
+    ArchiveDocument: pick('ArchiveDocument'),
   };
 
   const logins = {} as Record<RoleKey, Login>;
@@ -201,4 +218,38 @@ export function refused(r: { res: LightMyRequestResponse; body: ActionBody }): b
   if (r.res.statusCode === 403 || r.res.statusCode === 404) return true;
   const type = r.body.record?.baseError?.type;
   return r.res.statusCode === 200 && r.body.notice?.type === 'error' && (type === 'ForbiddenError' || type === 'NotFoundError');
+}
+
+/** What a panel test file reads: in hooks and tests (it opens in beforeAll). */
+export interface PanelWorld {
+  readonly database: Database;
+  readonly app: FastifyInstance;
+  readonly world: AdminWorld;
+}
+
+/**
+ * For one test file: a fresh database, the panel over it (Fastify inject, no port) and the
+ * world above (three centers, a login of each role), made in beforeAll and closed after the
+ * file. A file's own beforeAll, registered after this call, runs after it.
+ */
+export function usePanelWorld(): PanelWorld {
+  let opened: { database: Database; app: FastifyInstance; world: AdminWorld } | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const app = await buildTestAdmin(database);
+    opened = { database, app, world: await createAdminWorld(database.db, app) };
+  });
+  afterAll(async () => {
+    await opened?.app.close();
+    await opened?.database.close();
+  });
+  const open = () => {
+    if (!opened) throw new Error('usePanelWorld: the panel opens in beforeAll; read it in a hook or a test');
+    return opened;
+  };
+  return {
+    get database() { return open().database; },
+    get app() { return open().app; },
+    get world() { return open().world; },
+  };
 }

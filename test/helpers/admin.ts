@@ -14,11 +14,12 @@ import { buildApp } from '../../app.ts';
 import type { AdminSettings } from '../../http/settings.ts';
 import { SESSION_COOKIE } from '../../http/cookie.ts';
 import type { AdminDeps } from '../../admin/deps.ts';
+import type { PosterBot } from '../../admin/poster/poster-page.ts';
 import type { Core } from '../../core/index.ts';
 import { createLogger } from '../../logger.ts';
 import type { Database, Db } from '../../prisma/client.ts';
 import type { StaffRole, StaffUser, TrusteeRole } from '../../prisma/generated/client/client.ts';
-import { createCenter, createStaffUser, createTrustee } from '../../prisma/seed/factories.ts';
+import { createCenter, createStaffUser, createTrustee } from '../../fixtures/factories.ts';
 
 /** A fixed secret, so two apps built over one database share sessions (a "restart"). */
 export const TEST_SESSION_SECRET = 'test-admin-session-secret-0123456789abcdef';
@@ -27,6 +28,8 @@ export interface TestAdminOptions {
   core?: Core;
   admin?: Partial<AdminSettings>;
   resources?: (deps: AdminDeps) => ResourceWithOptions[];
+  /** The bots a center's poster links to. */
+  posterBots?: readonly PosterBot[];
 }
 
 export async function buildTestAdmin(database: Database, options: TestAdminOptions = {}): Promise<FastifyInstance> {
@@ -36,6 +39,7 @@ export async function buildTestAdmin(database: Database, options: TestAdminOptio
     core: options.core,
     admin: { sessionSecret: TEST_SESSION_SECRET, ...options.admin },
     adminResources: options.resources,
+    posterBots: options.posterBots,
   });
   await app.ready();
   return app;

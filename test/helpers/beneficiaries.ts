@@ -1,14 +1,15 @@
 /** Fixtures for the funds and beneficiaries tests: two licensed centers with their boards, staff, money and households. */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../prisma/client.ts';
+import type { Database, Db } from '../../prisma/client.ts';
 import type { Fund } from '../../prisma/generated/client/client.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
 import type { VolunteerActor } from '../../core/actor.ts';
-import { createBeneficiary, createCenter, createCounty, createDonation, createVolunteer } from '../../prisma/seed/factories.ts';
-import { staffActor, trusteeActor } from './actors.ts';
+import { createBeneficiary, createCenter, createCounty, createDonation, createVolunteer } from '../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 
-export const NOW = new Date('2026-11-26T08:00:00Z');
-export const fakeClock = { now: () => NOW };
+import { fakeClock } from './centers.ts';
+
+export { NOW, fakeClock } from './centers.ts';
 
 export function fundsCtx(db: Db, settings: Partial<Ctx['settings']> = {}): Ctx {
   return createCtx({ db, clock: fakeClock, settings });
@@ -41,4 +42,12 @@ export async function centerWorld(db: Db) {
   const countyStaff = await staffActor(db, 'COUNTY_STAFF', { countyId: county.id });
   const beneficiary = await createBeneficiary(db, { centerId: center.id });
   return { county, center, chair, viceChair, socialWork, finance, donorsOfficer, countyStaff, beneficiary };
+}
+
+export type CenterWorld = Awaited<ReturnType<typeof centerWorld>>;
+
+/** A test file's database, a context on NOW and one center's world, made in its beforeAll. */
+export async function openCenterWorld(database: Database): Promise<{ db: Db; ctx: Ctx; w: CenterWorld }> {
+  const db = database.db;
+  return { db, ctx: fundsCtx(db), w: await centerWorld(db) };
 }

@@ -1,9 +1,9 @@
 /** Fixtures for the centers and trustees tests: two counties with their staff, a chair with a chat. */
-import type { Db } from '../../prisma/client.ts';
+import type { Database, Db } from '../../prisma/client.ts';
 import type { StaffActor, SystemActor } from '../../core/actor.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
-import { createCounty, createPerson, createProvince, createTrustee, uniqueNumber } from '../../prisma/seed/factories.ts';
-import { staffActor } from './actors.ts';
+import { createCounty, createPerson, createProvince, createTrustee, uniqueNumber } from '../../fixtures/factories.ts';
+import { staffActor } from '../../fixtures/actors.ts';
 
 /** 2026-11-26 08:00 UTC = 5 Azar 1405, 11:30 in Tehran. */
 export const NOW = new Date('2026-11-26T08:00:00Z');
@@ -41,6 +41,12 @@ export async function createWorld(db: Db): Promise<World> {
     supervisor: await staffActor(db, 'PROVINCE_SUPERVISOR', { provinceId: province.id }),
     auditor: await staffActor(db, 'AUDITOR', { provinceId: province.id }),
   };
+}
+
+/** A test file's database, a context on NOW and the world, made in its beforeAll. */
+export async function openWorld(database: Database): Promise<{ db: Db; ctx: Ctx; w: World }> {
+  const db = database.db;
+  return { db, ctx: testCtx(db), w: await createWorld(db) };
 }
 
 /** A person with a Telegram chat, so notifications to them land in the outbox. */

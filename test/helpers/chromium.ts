@@ -2,8 +2,13 @@
  * Debian's headless Chromium for the browser tests (playwright-core drives it; `.ci/run`
  * installs it): one launch for every test file, and the request log each file checks to
  * prove that nothing left this machine (no font, script or data from the internet).
+ *
+ * A machine without a Chromium that starts skips the browser tests (test/global-setup.ts
+ * tries it once and says why, in one line), so `npm test` passes on a fresh machine;
+ * with REQUIRE_BROWSER_TESTS=1 (set by `.ci/run`) the run fails instead.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -15,8 +20,37 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/** CHROMIUM_PATH, or Debian's. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+export function launchChromium(executablePath = chromiumPath()): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Why the browser tests cannot run here (the first line of the launch error), or null when
+ * Chromium starts. Called once per run, by test/global-setup.ts.
+ */
+export async function whyChromiumCannotStart(executablePath = chromiumPath()): Promise<string | null> {
+  try {
+    await (await launchChromium(executablePath)).close();
+    return null;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+  }
+}
+
+/** The line a run without a browser prints, saying why and how to run them. */
+export function browserTestsSkippedLine(reason: string): string {
+  return `browser tests skipped: Chromium cannot start (${reason}); install it (apt-get install chromium) or set CHROMIUM_PATH; REQUIRE_BROWSER_TESTS=1 makes this a failure`;
+}
+
+/** Whether this file's browser tests are skipped: Chromium cannot start here. */
+export function skipBrowserTests(): boolean {
+  return inject('chromium').missing !== null;
 }
 
 /** Appends every URL the context asks for to `into`. */

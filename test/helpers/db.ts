@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '../../prisma/client.ts';
 import { poolConfigFromUrl } from '../../prisma/engine/adapters.ts';
 
@@ -34,5 +34,30 @@ export async function createTestDatabase(): Promise<Database> {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     },
+  };
+}
+
+/**
+ * A fresh database for the enclosing describe (or the file): opened before its first test,
+ * closed after its last. Read it inside hooks and tests; it does not exist while the file
+ * is being collected.
+ */
+export function useTestDatabase(): Database {
+  let opened: Database | undefined;
+  beforeAll(async () => {
+    opened = await createTestDatabase();
+  });
+  afterAll(() => opened?.close());
+  const open = (): Database => {
+    if (!opened) throw new Error('useTestDatabase: the database opens in beforeAll; read it in a hook or a test');
+    return opened;
+  };
+  return {
+    get db() { return open().db; },
+    get kind() { return open().kind; },
+    get pglite() { return open().pglite; },
+    get pool() { return open().pool; },
+    get migrated() { return open().migrated; },
+    close: () => open().close(),
   };
 }

@@ -1,10 +1,10 @@
 /** Fixtures for the giving tests: a licensed center with its finance officer, county staff and a donor with a chat. */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../prisma/client.ts';
+import type { Database, Db } from '../../prisma/client.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
 import type { ReportDonationInput } from '../../core/giving/report-donation.ts';
-import { createCenter, createCounty } from '../../prisma/seed/factories.ts';
-import { donorActor, staffActor, trusteeActor } from './actors.ts';
+import { createCenter, createCounty } from '../../fixtures/factories.ts';
+import { donorActor, staffActor, trusteeActor } from '../../fixtures/actors.ts';
 
 export const NOW = new Date('2026-11-26T08:00:00Z');
 export const fakeClock = { now: () => NOW };
@@ -29,6 +29,13 @@ export async function givingWorld(db: Db) {
   const staff = await staffActor(db, 'COUNTY_STAFF', { countyId: county.id });
   const donor = await donorWithChat(db);
   return { county, center, finance, staff, donor };
+}
+
+export type GivingWorld = Awaited<ReturnType<typeof givingWorld>>;
+
+/** A test file's context on NOW and its giving world over the file's database, made in its beforeAll. */
+export async function openGivingWorld(database: Database): Promise<{ ctx: Ctx; w: GivingWorld }> {
+  return { ctx: givingCtx(database.db), w: await givingWorld(database.db) };
 }
 
 export function key(): string {

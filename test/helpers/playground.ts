@@ -1,7 +1,7 @@
 /**
  * The real app (panel + playground) listening on 127.0.0.1:0, with the
  * playground's bot and the outbox sender for PLAYGROUND running, so a panel
- * confirmation reaches the page. Demo data (prisma/seed/demo.ts) is written
+ * confirmation reaches the page. Demo data (seed/demo.ts) is written
  * first when the database has none: the identities need demo donors,
  * volunteers and trustees.
  *
@@ -10,7 +10,7 @@
  *   await server.close();            // the database stays open (its owner closes it)
  */
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { AdminSettings } from '../../http/settings.ts';
 import { createCore, type Core } from '../../core/index.ts';
@@ -19,9 +19,9 @@ import { createLogger } from '../../logger.ts';
 import { createPlayground, type Playground } from '../../playground/runtime.ts';
 import type { PlaygroundSettings } from '../../playground/settings.ts';
 import type { Database } from '../../prisma/client.ts';
-import { seedDemo } from '../../prisma/seed/demo.ts';
+import { seedDemo } from '../../seed/demo.ts';
 import { TEST_SESSION_SECRET } from './admin.ts';
-import { testDbKind } from './db.ts';
+import { createTestDatabase, testDbKind } from './db.ts';
 
 export interface PlaygroundServerOptions {
   database: Database;
@@ -103,5 +103,29 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
       await app.close();
       await playground.idle();
     },
+  };
+}
+
+/**
+ * For one test file: a fresh database (the demo in it) and the playground server over it,
+ * started in beforeAll and closed after the file; read them in hooks and tests.
+ */
+export function usePlaygroundServer(options: Omit<PlaygroundServerOptions, 'database'> = {}): { readonly database: Database; readonly server: PlaygroundServer } {
+  let opened: { database: Database; server: PlaygroundServer } | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    opened = { database, server: await startPlaygroundServer({ ...options, database }) };
+  }, 180_000);
+  afterAll(async () => {
+    await opened?.server.close();
+    await opened?.database.close();
+  });
+  const open = () => {
+    if (!opened) throw new Error('usePlaygroundServer: the server starts in beforeAll; read it in a hook or a test');
+    return opened;
+  };
+  return {
+    get database() { return open().database; },
+    get server() { return open().server; },
   };
 }

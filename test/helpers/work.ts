@@ -2,7 +2,8 @@
 import type { Db } from '../../prisma/client.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
 import type { ChatActor, VolunteerActor } from '../../core/actor.ts';
-import { uniqueNumber } from '../../prisma/seed/factories.ts';
+import { uniqueNumber } from '../../fixtures/factories.ts';
+import { useTestDatabase } from './db.ts';
 
 export const FIXED_NOW = new Date('2026-11-26T08:00:00Z'); // 5 Azar 1405 in Tehran
 
@@ -13,6 +14,21 @@ export function fakeClock(at: Date = FIXED_NOW) {
 
 export function workCtx(db: Db, at: Date = FIXED_NOW): Ctx {
   return createCtx({ db, clock: fakeClock(at) });
+}
+
+/**
+ * A test file's context on FIXED_NOW over a fresh database of its own (useTestDatabase):
+ * usable at once, its database read in hooks and tests.
+ */
+export function useWorkCtx(): Ctx {
+  const database = useTestDatabase();
+  const { db: _none, ...rest } = createCtx({ db: null as unknown as Db, clock: fakeClock() });
+  return {
+    ...rest,
+    get db() {
+      return database.db;
+    },
+  };
 }
 
 /** A bot user, linked to a person if given. */

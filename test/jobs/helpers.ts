@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Api } from 'grammy';
 import type { Db } from '../../prisma/client.ts';
 import { createOutboxSender, type OutboxSenderOptions } from '../../jobs/sender/outbox-sender.ts';
-import type { LimitedFakeBotApi } from '../helpers/fake-limited-bot-api.ts';
+import type { LimitedFakeBotApi } from '../../fixtures/fake-limited-bot-api.ts';
 import type { JobClock } from '../../jobs/clock.ts';
 
 let chatSeq = 900_000_000;

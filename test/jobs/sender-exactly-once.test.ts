@@ -9,7 +9,7 @@ import { PrismaClient, type Database, type Db } from '../../prisma/client.ts';
 import { poolConfigFromUrl } from '../../prisma/engine/adapters.ts';
 import { createTestDatabase, testDbKind } from '../helpers/db.ts';
 import { jumpClock } from '../helpers/jump-clock.ts';
-import { createLimitedFakeBotApi, maxPerSecond } from '../helpers/fake-limited-bot-api.ts';
+import { createLimitedFakeBotApi, maxPerSecond } from '../../fixtures/fake-limited-bot-api.ts';
 import { createChats, deliveryCounts, queueMessages, senderOn, T0 } from './helpers.ts';
 
 let database: Database;

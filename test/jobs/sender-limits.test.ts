@@ -9,11 +9,11 @@ import type { Database } from '../../prisma/client.ts';
 import type { PreviewBroadcastInput } from '../../core/broadcasts/preview-broadcast.ts';
 import { createCore } from '../../core/index.ts';
 import { notifyChat } from '../../core/outbox.ts';
-import { createCenter } from '../../prisma/seed/factories.ts';
+import { createCenter } from '../../fixtures/factories.ts';
 import { createTestDatabase } from '../helpers/db.ts';
-import { staffActor } from '../helpers/actors.ts';
+import { staffActor } from '../../fixtures/actors.ts';
 import { jumpClock } from '../helpers/jump-clock.ts';
-import { createLimitedFakeBotApi, maxPerSecond } from '../helpers/fake-limited-bot-api.ts';
+import { createLimitedFakeBotApi, maxPerSecond } from '../../fixtures/fake-limited-bot-api.ts';
 import { createChats, deliveryCounts, queueMessages, senderOn, T0, toChat } from './helpers.ts';
 
 let database: Database;

@@ -5,32 +5,20 @@
  * panel does), the outbox sender delivers the confirmation with its receipt
  * number to the chat: in its state and as a server-sent event.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { digits } from '../../messenger/format.ts';
-import type { Database } from '../../prisma/client.ts';
-import { trusteeActor } from '../helpers/actors.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { startPlaygroundServer, type PlaygroundServer } from '../helpers/playground.ts';
+import { trusteeActor } from '../../fixtures/actors.ts';
+import { usePlaygroundServer } from '../helpers/playground.ts';
 import { chooseIdentity, lastBotText, PNG_BYTES, pressLabel, say, stateOf, uploadPhoto, type PgState } from './client.ts';
 
-let database: Database;
-let server: PlaygroundServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startPlaygroundServer({ database });
-}, 180_000);
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const playground = usePlaygroundServer();
 
 /** Reads the chat's event stream until an event satisfies `done`. */
 async function waitForEvent(cookie: string, done: (type: string, data: unknown) => boolean, ms = 60_000): Promise<{ type: string; data: unknown }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   try {
-    const res = await fetch(`${server.url}/playground/api/events`, { headers: { cookie }, signal: controller.signal });
+    const res = await fetch(`${playground.server.url}/playground/api/events`, { headers: { cookie }, signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const decoder = new TextDecoder();
     let buffer = '';
@@ -53,16 +41,16 @@ async function waitForEvent(cookie: string, done: (type: string, data: unknown) 
 }
 
 it('pledges, reports the payment with a photo, and sees the confirmation with its receipt number arrive', { timeout: 240_000 }, async () => {
-  const app = server.app;
+  const app = playground.server.app;
   const centers = ((await app.inject({ method: 'GET', url: '/playground/api/state' })).json() as PgState).centers;
   const center = centers[0]!;
   const { state: first, cookie } = await chooseIdentity(app, { identity: 'demo-donor', centerCode: center.code });
   const chatId = first.chat!.id;
-  const account = await database.db.chatAccount.findUniqueOrThrow({
+  const account = await playground.database.db.chatAccount.findUniqueOrThrow({
     where: { platform_externalUserId: { platform: 'PLAYGROUND', externalUserId: chatId } },
   });
   expect(account.platform).toBe('PLAYGROUND');
-  const donor = await database.db.donor.findFirstOrThrow({ where: { personId: account.personId! } });
+  const donor = await playground.database.db.donor.findFirstOrThrow({ where: { personId: account.personId! } });
 
   // The pledge: 3 monthly installments of 100,000 Toman.
   const before = new Date(Date.now() - 1000);
@@ -75,14 +63,14 @@ it('pledges, reports the payment with a photo, and sees the confirmation with it
   await say(app, cookie, '۱۰۰۰۰۰');
   await pressLabel(app, cookie, 'ناشناس بمانم');
   await pressLabel(app, cookie, 'تأیید و ثبت');
-  const pledge = await database.db.pledge.findFirstOrThrow({ where: { donorId: donor.id, createdAt: { gte: before } } });
+  const pledge = await playground.database.db.pledge.findFirstOrThrow({ where: { donorId: donor.id, createdAt: { gte: before } } });
   expect(pledge.amountRial).toBe(3_000_000n);
 
   // The payment of its first installment, with the receipt photo.
   await say(app, cookie, '/menu');
   await pressLabel(app, cookie, 'گزارش پرداخت');
   // The bot numbers a donor's pledges from the oldest: the new one is the last.
-  const no = await database.db.pledge.count({ where: { donorId: donor.id } });
+  const no = await playground.database.db.pledge.count({ where: { donorId: donor.id } });
   await pressLabel(app, cookie, new RegExp(`^تعهد ${digits(no, 'fa')}:`));
   await pressLabel(app, cookie, /^قسط ۱،/);
   await pressLabel(app, cookie, '۱۰۰٬۰۰۰ تومان');
@@ -99,9 +87,9 @@ it('pledges, reports the payment with a photo, and sees the confirmation with it
   expect(lastBotText(await stateOf(app, cookie))).toMatch(/^گزارش پرداخت شما ثبت شد\./);
 
   // The Donation points at the stored file, which this chat can download.
-  const donation = await database.db.donation.findFirstOrThrow({ where: { donorId: donor.id, pledgeId: pledge.id } });
+  const donation = await playground.database.db.donation.findFirstOrThrow({ where: { donorId: donor.id, pledgeId: pledge.id } });
   expect(donation).toMatchObject({ state: 'REPORTED', amountRial: 1_000_000n, traceNumber: '123456789', reportedViaChatAccountId: account.id });
-  const file = await database.db.playgroundFile.findUniqueOrThrow({ where: { id: donation.receiptFileId! } });
+  const file = await playground.database.db.playgroundFile.findUniqueOrThrow({ where: { id: donation.receiptFileId! } });
   expect(file).toMatchObject({ chatId, mimeType: 'image/png' });
   expect(Buffer.from(file.bytes).equals(PNG_BYTES)).toBe(true);
   const download = await app.inject({ method: 'GET', url: echoed.photo!.url, headers: { cookie } });
@@ -112,13 +100,13 @@ it('pledges, reports the payment with a photo, and sees the confirmation with it
   // The center confirms it; the outbox sender brings the receipt number to the page.
   const event = waitForEvent(cookie, (type, data) => type === 'message' && /رسید/.test((data as { text?: string }).text ?? '') && (data as { from: string }).from === 'bot');
   await new Promise((r) => setTimeout(r, 200)); // the stream is open before the confirmation is queued
-  const finance = await trusteeActor(database.db, donation.centerId, 'ADMIN_FINANCE');
-  await server.core.giving.confirmDonation(finance, { donationId: donation.id });
-  const confirmed = await database.db.donation.findUniqueOrThrow({ where: { id: donation.id } });
+  const finance = await trusteeActor(playground.database.db, donation.centerId, 'ADMIN_FINANCE');
+  await playground.server.core.giving.confirmDonation(finance, { donationId: donation.id });
+  const confirmed = await playground.database.db.donation.findUniqueOrThrow({ where: { id: donation.id } });
   expect(confirmed.receiptNo).toBeTruthy();
   const arrived = (await event).data as { text: string };
   expect(arrived.text).toContain(digits(confirmed.receiptNo!, 'fa'));
   expect(lastBotText(await stateOf(app, cookie))).toBe(arrived.text);
-  const sent = await database.db.outboxMessage.findFirstOrThrow({ where: { chatAccountId: account.id, template: 'donation.confirmed' } });
+  const sent = await playground.database.db.outboxMessage.findFirstOrThrow({ where: { chatAccountId: account.id, template: 'donation.confirmed' } });
   expect(sent.status).toBe('SENT');
 });

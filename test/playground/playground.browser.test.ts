@@ -15,9 +15,12 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/client.ts';
 import { createPanelUser, type PanelUser } from '../helpers/admin.ts';
-import { launchChromium, outsideLocalhost, recordRequests } from '../helpers/chromium.ts';
+import { launchChromium, outsideLocalhost, recordRequests, skipBrowserTests } from '../helpers/chromium.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { startPlaygroundServer, type PlaygroundServer } from '../helpers/playground.ts';
+import { logInThroughForm } from '../helpers/panel-browser.ts';
+import { DEMO_PAYMENT_CENTER_ID } from '../../seed/demo/payments.ts';
+import { persianDigits } from '../../messenger/digits.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 const LOCALES = path.resolve(import.meta.dirname, '../../locales/fa');
@@ -30,7 +33,6 @@ function fa(key: string, params: Record<string, string> = {}): string {
   if (text === undefined) throw new Error(`no locale key ${key}`);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
 }
-const faDigits = (s: string) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 /** A small real PNG (a receipt stand-in): width × height of one colour. */
 async function receiptPng(): Promise<Buffer> {
@@ -168,7 +170,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-describe('the playground in Chromium', () => {
+describe.skipIf(skipBrowserTests())('the playground in Chromium', () => {
   it('opens in Persian, right to left, with the identities and the demo centers', async () => {
     await donor.goto(`${server.url}/playground`);
     await donor.waitForSelector('#identity option[value=new-donor]', { state: 'attached' });
@@ -209,6 +211,8 @@ describe('the playground in Chromium', () => {
     await pressReply(fa('donor:common.skip'));
     await botSays(fa('donor:register.done', { name: 'مریم' }));
     donorChatId = await chatIdOfPage();
+    // The bot's last reply leaves before its update's transaction commits: wait for the commit.
+    await expect.poll(async () => (await chatAccountOf(donorChatId)).person, { timeout: 10_000 }).not.toBeNull();
     const account = await chatAccountOf(donorChatId);
     expect(account.person).toMatchObject({ firstName: 'مریم', lastName: 'حسینی', mobile: '09121230099' });
     // Right to left: the bot speaks from the right, the user from the left.
@@ -278,10 +282,7 @@ describe('the playground in Chromium', () => {
 
   it('a staff user confirms it in the panel, and the receipt number arrives in the page', async () => {
     const donation = await database.db.donation.findFirstOrThrow({ where: { reportedViaChatAccount: { externalUserId: donorChatId, platform: 'PLAYGROUND' } } });
-    await staff.goto(`${server.url}/admin/login`);
-    await staff.fill('#username', staffUser.username);
-    await staff.fill('#password', staffUser.password);
-    await Promise.all([staff.waitForURL(`${server.url}/admin**`), staff.click('button[type=submit]')]);
+    await logInThroughForm(staff, server.url, staffUser);
     await staff.goto(`${server.url}/admin/resources/Donation/records/${donation.id}/show`);
     // The first panel page loads AdminJS's whole bundle: slow on a busy machine.
     await staff.waitForSelector('[data-testid=money-amount]', { timeout: 90_000 });
@@ -305,7 +306,7 @@ describe('the playground in Chromium', () => {
     await shot(staff, 'panel-confirmed');
 
     // The outbox sender delivers it to the playground chat; the open page shows it live.
-    const expected = fa('notifications:donation.confirmed', { receiptNo: faDigits(String(confirmed.receiptNo)) });
+    const expected = fa('notifications:donation.confirmed', { receiptNo: persianDigits(String(confirmed.receiptNo)) });
     await botSays(expected, 60_000);
     await shot(donor, 'confirmed');
   }, 180_000);
@@ -398,6 +399,39 @@ describe('the playground in Chromium', () => {
     const membership = await database.db.trusteeMembership.findFirst({ where: { personId: trustee.personId ?? '', centerId: center.id } });
     expect(membership).not.toBeNull();
   }, 60_000);
+
+  it('pays a gift on the played payment sheet at the demo center that takes payments, and the receipt arrives', async () => {
+    const paying = await database.db.center.findUniqueOrThrow({ where: { id: DEMO_PAYMENT_CENTER_ID } });
+    await donor.click('#current');
+    await donor.selectOption('#identity', 'demo-donor');
+    await donor.selectOption('#center', paying.activityCode!);
+    donor.once('dialog', (dialog) => void dialog.accept());
+    await Promise.all([donor.waitForResponse((r) => r.url().endsWith('/playground/api/identity')), donor.click('#identity-start')]);
+    await type('/menu');
+    await pressInline(fa('donor:menu.pay'));
+    // A demo donor with pledges is first asked what the payment is for; one without is asked the
+    // fund at once. Wait for either question (the menu's own buttons are on screen already).
+    const buttons = donor.locator('#log li.msg.bot .inline-keyboard button');
+    const direct = buttons.filter({ hasText: fa('donor:pay.direct') });
+    await buttons.filter({ hasText: new RegExp(`^(${fa('donor:pay.direct')}|${fa('donor:fund.SADAQA')})$`) }).last().waitFor();
+    if ((await direct.count()) > 0) await direct.last().click();
+    await pressInline(fa('donor:fund.SADAQA'));
+    await pressInline(fa('donor:payNow.now'));
+    await type('۵۰۰۰۰');
+    const invoice = donor.locator('#log li.msg.bot .invoice').last();
+    await invoice.waitFor();
+    expect(await invoice.innerText()).toContain(fa('playground:invoice.amount', { amount: '۵۰٬۰۰۰' }));
+    await shot(donor, 'invoice');
+    await invoice.locator('button.pay').click();
+    await donor.locator('#log li.msg.bot .invoice.paid').last().waitFor();
+    // The sheet shows "paid" as the messenger's does, before the bot has the payment's update.
+    const paidGift = () => database.db.donation.findFirst({ where: { centerId: paying.id, chatPayment: { isNot: null } }, orderBy: { createdAt: 'desc' } });
+    await expect.poll(paidGift, { timeout: 30_000 }).not.toBeNull();
+    const gift = (await paidGift())!;
+    expect(gift).toMatchObject({ state: 'CONFIRMED', amountRial: 500_000n });
+    await botSays(fa('notifications:donation.confirmed', { receiptNo: persianDigits(String(gift.receiptNo)) }), 30_000);
+    await shot(donor, 'paid');
+  }, 90_000);
 
   it('made no request outside this machine, and the page threw nothing', () => {
     expect(requested.length).toBeGreaterThan(10);

@@ -1,9 +1,9 @@
 /**
  * The factories make valid rows with unique values, so tests can call them repeatedly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../core/security/password.ts';
-import type { Database, Db } from '../../prisma/client.ts';
+import type { Db } from '../../prisma/client.ts';
 import { StaffRole } from '../../prisma/generated/client/client.ts';
 import {
   createBeneficiary,
@@ -18,18 +18,16 @@ import {
   createStaffUser,
   createTrustee,
   createVolunteer,
-} from '../../prisma/seed/factories.ts';
-import { addJalaliMonths, formatJalali, isValidNationalId, isValidSheba, nationalIdFrom } from '../../prisma/seed/values.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+} from '../../fixtures/factories.ts';
+import { addJalaliMonths, formatJalali, isValidNationalId, isValidSheba, nationalIdFrom } from '../../fixtures/values.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 
 describe('factories', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let db: Db;
   beforeAll(async () => {
-    database = await createTestDatabase();
     db = database.db;
   });
-  afterAll(() => database.close());
 
   it('national ID check digits follow the checksum rule', () => {
     // sum(d[i] * (10 - i)) mod 11 = c; check digit c when c < 2, else 11 - c.

@@ -2,8 +2,8 @@
  * Every database-level invariant of the data model, tested by trying to break
  * it on a real database (PGlite or PostgreSQL, whichever the run is on).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../prisma/client.ts';
 import {
   createCenter,
   createDonation,
@@ -13,16 +13,14 @@ import {
   createStaffUser,
   createTrustee,
   uniqueKey,
-} from '../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+} from '../../fixtures/factories.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let db: Db;
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.db;
 });
-afterAll(() => database.close());
 
 /** The database refuses the write, naming the constraint (or the text) that forbids it. */
 async function expectRefused(write: Promise<unknown>, name: RegExp): Promise<void> {

@@ -8,21 +8,16 @@ import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../prisma/client.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { migrationNames, readMigrationState } from '../../prisma/migration-state.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { useTestDatabase } from '../helpers/db.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const prismaBin = path.join(root, 'node_modules/.bin/prisma');
 
 describe('migrations', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database.close());
+  const database = useTestDatabase();
 
   it('every migration of the folder is applied, none failed', async () => {
     const state = await readMigrationState(database.db);
@@ -40,7 +35,8 @@ describe('migrations', () => {
       throw new Error(`schema and migrations differ:\n${e.stdout}\n${e.stderr}`);
     });
     expect(stdout).toMatch(/No difference detected|empty migration/i);
-  });
+    // The Prisma CLI starts a WebAssembly schema engine: about 10 s alone, longer beside another worker.
+  }, 120_000);
 });
 
 /** The database kind under test: a new PostgreSQL database (the CLI creates it) or a PGlite folder. */

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../core/security/password.ts';
+import { trusteeActorsOf } from '../../core/trustees/acting-chair.ts';
 import type { Database, Db } from '../../prisma/client.ts';
 import { LicenseState, PledgeState, StaffRole, TrusteeRole } from '../../prisma/generated/client/client.ts';
-import { createCenter, createDonor } from '../../prisma/seed/factories.ts';
-import { DemoSeedRefusedError, seedDemo, seedDemoIfEmpty, type SeedDemoResult } from '../../prisma/seed/index.ts';
-import { formatJalali, isValidNationalId, isValidSheba } from '../../prisma/seed/values.ts';
+import { createCenter, createDonor } from '../../fixtures/factories.ts';
+import { DemoSeedRefusedError, seedDemo, seedDemoIfEmpty, type SeedDemoResult } from '../../seed/index.ts';
+import { formatJalali, isValidNationalId, isValidSheba } from '../../fixtures/values.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 const MAIN_ROLES: TrusteeRole[] = ['CHAIR', 'VICE_CHAIR', 'ADMIN_FINANCE', 'DONORS_MEN', 'DONORS_WOMEN', 'ORGANIZATIONS'];
@@ -97,17 +98,25 @@ describe('demo seed on an empty database', () => {
     }
   });
 
-  it('appoints every main trustee role in every licensed center', async () => {
+  it('appoints every main trustee role in every licensed center, but one chair seat left empty on purpose', async () => {
     const licensed = await db.center.findMany({ where: { licenseState: 'LICENSED' }, select: { id: true } });
+    const chairless: string[] = [];
     for (const { id } of licensed) {
       const appointed = await db.trusteeMembership.findMany({
         where: { centerId: id, state: 'APPOINTED' },
         select: { role: true },
       });
       const roles = appointed.map((a) => a.role);
-      for (const role of MAIN_ROLES) expect(roles.filter((r) => r === role)).toHaveLength(1);
+      if (!roles.includes('CHAIR')) chairless.push(id);
+      for (const role of MAIN_ROLES.filter((r) => r !== 'CHAIR')) expect(roles.filter((r) => r === role)).toHaveLength(1);
+      expect(roles.filter((r) => r === 'CHAIR').length).toBeLessThanOrEqual(1);
       expect(roles.some((r) => !MAIN_ROLES.includes(r))).toBe(true); // optional officers too
     }
+    // One center shows the vice-chair acting for an absent chair: its chair resigned.
+    expect(chairless).toHaveLength(1);
+    const vice = await db.trusteeMembership.findFirstOrThrow({ where: { centerId: chairless[0], role: 'VICE_CHAIR', state: 'APPOINTED' } });
+    const [acting] = await trusteeActorsOf(db, [vice]);
+    expect(acting!.actsForChair).toBe(true);
   });
 
   it('has donors, volunteers in all six networks, and households with needs', async () => {

@@ -15,7 +15,7 @@ import { BarChart, type Bar } from './BarChart.tsx';
 
 /** The order people read license states in: the living centers first. */
 const LICENSE_ORDER = ['LICENSED', 'APPLIED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'REJECTED', 'DISSOLVED'];
-const COLORS = { approvals: '#E08A1E', funds: '#2E8B57', centers: '#3F6FD8', licenses: '#7A5AC8' };
+const COLORS = { approvals: '#E08A1E', funds: '#2E8B57', centers: '#3F6FD8', licenses: '#7A5AC8', balances: '#1F7A8C' };
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -49,6 +49,34 @@ function moneyBar(key: string, label: string, rialText: string, t: Translate, la
 function scopeText(data: DashboardData, t: Translate): string {
   if (data.scope.kind === 'province') return t('Dashboard.scope.province');
   return t(`Dashboard.scope.${data.scope.kind}`, { name: data.scope.name });
+}
+
+/** What the area's funds hold now: by fund, and (beyond one center) by center. */
+function BalancesCard(props: { data: DashboardData; t: Translate; lang: Lang }) {
+  const { data, t, lang } = props;
+  const b = data.fundBalances;
+  if (!b) return null;
+  const funds = b.byFund.map((f) => moneyBar(f.fund, t(`Dashboard.funds.${f.fund}`), f.rial, t, lang));
+  const centers = b.byCenter.map((c, i) => moneyBar(`b${i}`, c.name, c.rial, t, lang));
+  if ((parseRial(b.otherCentersRial) ?? 0n) !== 0n) centers.push(moneyBar('others', t('Dashboard.otherCenters'), b.otherCentersRial, t, lang));
+  const title = t('Dashboard.balancesTitle');
+  return (
+    <Card title={title} testId="dashboard-balances">
+      {funds.length ? (
+        <>
+          <BarChart bars={funds} color={COLORS.balances} label={t('Dashboard.chartLabel', { title })} testId="chart-balances" />
+          <Text fontWeight="bold" mt="lg" mb="lg" data-testid="dashboard-balances-total">
+            {t('Dashboard.total', { amount: t('Money.toman', { amount: formatTomanNumber(parseRial(b.totalRial) ?? 0n, lang) }) })}
+          </Text>
+          {data.scope.kind !== 'center' && centers.length ? (
+            <BarChart bars={centers} color={COLORS.balances} label={t('Dashboard.chartLabel', { title: t('Dashboard.balancesByCenter') })} testId="chart-balances-centers" />
+          ) : null}
+        </>
+      ) : (
+        <Empty text={t('Dashboard.noBalances')} />
+      )}
+    </Card>
+  );
 }
 
 function Content(props: { data: DashboardData; t: Translate; lang: Lang }) {
@@ -93,8 +121,14 @@ function Content(props: { data: DashboardData; t: Translate; lang: Lang }) {
           {centers.length ? <BarChart bars={centers} color={COLORS.centers} label={t('Dashboard.chartLabel', { title: t('Dashboard.byCenterTitle', { month }) })} testId="chart-centers" /> : <Empty text={t('Dashboard.noDonations')} />}
         </Card>
       ) : null}
+      <BalancesCard data={data} t={t} lang={lang} />
       <Card title={t('Dashboard.centersTitle')} testId="dashboard-licenses">
         {licenses.length ? <BarChart bars={licenses} color={COLORS.licenses} label={t('Dashboard.chartLabel', { title: t('Dashboard.centersTitle') })} testId="chart-licenses" /> : <Empty text={t('Dashboard.noCenters')} />}
+        {data.licensesExpiringSoon.count ? (
+          <Text mt="lg" fontWeight="bold" data-testid="dashboard-expiring">
+            <a href={data.licensesExpiringSoon.href}>{t('Dashboard.expiringSoon', { count: n(data.licensesExpiringSoon.count) })}</a>
+          </Text>
+        ) : null}
       </Card>
       <Card title={t('Dashboard.overdueTitle')} testId="dashboard-overdue">
         {data.overdueTasks.count ? (
@@ -116,6 +150,9 @@ function Content(props: { data: DashboardData; t: Translate; lang: Lang }) {
                 </li>
               ))}
             </Box>
+            <Text mt="lg" fontWeight="bold" data-testid="dashboard-overdue-all">
+              <a href={data.overdueTasks.href}>{t('Dashboard.overdueAll')}</a>
+            </Text>
           </>
         ) : (
           <Empty text={t('Dashboard.noOverdue')} />

@@ -5,14 +5,13 @@
  * sends once). "cancel" stops what is not yet sent. Both change state on POST only; a GET
  * of "new broadcast" returns the centers and networks the form may choose from.
  */
-import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
+import { Filter, type Action, type ActionContext, type ActionRequest, type ActionResponse, type RecordActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
 import type { AudienceInput } from '../../../core/broadcasts/audience.ts';
 import { DomainError, isDomainError } from '../../../core/errors.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import { renderNotification } from '../../../messenger/notification-render.ts';
-import type { Db } from '../../../prisma/client.ts';
-import { roleMay, scopeFilter, type AdminActor } from '../../access.ts';
+import { roleMay, type AdminActor } from '../../access.ts';
 import { allowed, type ComponentIds } from '../define.ts';
 import { errorMessage, resourceMessage, valueLabel } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
@@ -33,25 +32,30 @@ function audienceOf(payload: Record<string, unknown> | undefined): AudienceInput
   throw new DomainError('VALIDATION', { field: 'audience.kind' });
 }
 
-/** What the form may choose from: the centers and networks of the login's area. */
-async function choices(db: Db, actor: AdminActor, lng: Language) {
-  const centers = await db.center.findMany({ where: scopeFilter(actor, 'Center') ?? {}, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 500 });
-  const networks = await db.network.findMany({
-    where: { AND: [scopeFilter(actor, 'Network') ?? {}, { active: true }] },
-    select: { id: true, kind: true, description: true, center: { select: { name: true } } },
-    orderBy: { createdAt: 'asc' },
-    take: 500,
-  });
-  const networkName = (n: (typeof networks)[number]) =>
-    [valueLabel(lng, 'Network', 'kind', n.kind), n.description, `(${n.center.name})`].filter(Boolean).join(' ');
-  return { centers, networks: networks.map((n) => ({ id: n.id, name: networkName(n) })) };
+/** What the form may choose from: the centers and networks of the login's area, read through the panel's scoped data layer. */
+async function choices(context: ActionContext, lng: Language) {
+  const find = (resourceId: string, sortBy: string, direction: 'asc' | 'desc') => {
+    const resource = context._admin.findResource(resourceId);
+    return resource.find(new Filter({}, resource), { limit: 500, sort: { sortBy, direction } }, context);
+  };
+  const centers = (await find('Center', 'name', 'asc')).map((r) => ({ id: String(r.id()), name: String(r.params.name) }));
+  const centerName = new Map(centers.map((c) => [c.id, c.name]));
+  const networks = (await find('Network', 'createdAt', 'asc'))
+    .filter((r) => r.params.active === true)
+    .map((r) => {
+      const p = r.params as Record<string, unknown>;
+      const center = centerName.get(String(p.center));
+      const name = [valueLabel(lng, 'Network', 'kind', String(p.kind)), p.description, center ? `(${center})` : null].filter(Boolean).join(' ');
+      return { id: String(r.id()), name };
+    });
+  return { centers, networks };
 }
 
 async function newBroadcast(core: Core, request: ActionRequest, context: ActionContext): Promise<ActionResponse> {
   const actor = actorIn(context);
   const lng = localeIn(context);
   if (!actor) return { notice: { message: errorMessage('FORBIDDEN', lng), type: 'error' } };
-  if (request.method !== 'post') return { data: await choices(core.ctx.db, actor, lng) };
+  if (request.method !== 'post') return { data: await choices(context, lng) };
   const payload = request.payload;
   try {
     const input = { audience: audienceOf(payload), text: field(payload, 'text') };

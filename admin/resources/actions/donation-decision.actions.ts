@@ -15,12 +15,24 @@ export function mayDecideDonation(actor: AdminActor, params: Record<string, unkn
   return params.state === 'REPORTED' && roleMay(actor, 'donation.confirm');
 }
 
-async function pendingRequestId(core: Core, donationId: string): Promise<string | null> {
-  const request = await core.ctx.db.approvalRequest.findFirst({
-    where: { kind: 'DONATION_CONFIRMATION', targetEntity: 'Donation', targetId: donationId, state: 'PENDING' },
-    select: { id: true },
-  });
-  return request?.id ?? null;
+/** The gift's pending DONATION_CONFIRMATION request, read through core (and its policy). */
+export async function pendingRequestId(core: Core, actor: AdminActor, donationId: string): Promise<string | null> {
+  const { items } = await core.giving.listDonationsToReview(actor, { donationId });
+  return items[0]?.requestId ?? null;
+}
+
+/** Confirms a gift, or approves its pending request (which confirms it and closes the request). */
+export async function confirmReported(core: Core, actor: AdminActor, donationId: string): Promise<void> {
+  const requestId = await pendingRequestId(core, actor, donationId);
+  if (requestId) await core.approvals.decide(actor, { requestId, decision: 'APPROVE' });
+  else await core.giving.confirmDonation(actor, { donationId });
+}
+
+/** Rejects a gift with the reason, or rejects its pending request the same way. */
+export async function rejectReported(core: Core, actor: AdminActor, donationId: string, reason: string): Promise<void> {
+  const requestId = await pendingRequestId(core, actor, donationId);
+  if (requestId) await core.approvals.decide(actor, { requestId, decision: 'REJECT', reason });
+  else await core.giving.rejectDonation(actor, { donationId, reason });
 }
 
 export function donationDecisionActions(core: Core, components: ComponentIds): Record<string, Partial<Action<RecordActionResponse>>> {
@@ -32,9 +44,7 @@ export function donationDecisionActions(core: Core, components: ComponentIds): R
       component: components.ConfirmAction,
       isAllowed: mayDecideDonation,
       async run({ core, actor, recordId, lng }) {
-        const requestId = await pendingRequestId(core, recordId);
-        if (requestId) await core.approvals.decide(actor, { requestId, decision: 'APPROVE' });
-        else await core.giving.confirmDonation(actor, { donationId: recordId });
+        await confirmReported(core, actor, recordId);
         return { message: resourceMessage(lng, 'donationConfirmed') };
       },
     }),
@@ -46,9 +56,7 @@ export function donationDecisionActions(core: Core, components: ComponentIds): R
       isAllowed: mayDecideDonation,
       async run({ core, actor, recordId, payload, lng }) {
         const reason = typeof payload.reason === 'string' ? payload.reason : '';
-        const requestId = await pendingRequestId(core, recordId);
-        if (requestId) await core.approvals.decide(actor, { requestId, decision: 'REJECT', reason });
-        else await core.giving.rejectDonation(actor, { donationId: recordId, reason });
+        await rejectReported(core, actor, recordId, reason);
         return { message: resourceMessage(lng, 'donationRejected') };
       },
     }),

@@ -1,21 +1,12 @@
 /** listPendingDecisions: what a trustee's role may decide in their center, oldest first, and nothing else. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { approvalHandlers } from '../../../core/index.ts';
 import { listPendingDecisions } from '../../../core/approvals/list-pending-decisions.ts';
-import { createBeneficiary, createCenter, createDistribution, createDonation, createDonor, createPerson } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { chatActor, FIXED_NOW, workCtx } from '../../helpers/work.ts';
+import { createBeneficiary, createCenter, createDistribution, createDonation, createDonor, createPerson } from '../../../fixtures/factories.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { chatActor, FIXED_NOW, useWorkCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 const list = (actor: Parameters<typeof listPendingDecisions>[2]) => listPendingDecisions(ctx, approvalHandlers, actor, {});
 const at = (minutes: number) => new Date(FIXED_NOW.getTime() - minutes * 60_000);

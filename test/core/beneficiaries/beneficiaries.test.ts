@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/actor.ts';
 import { closeBeneficiary } from '../../../core/beneficiaries/close-beneficiary.ts';
 import { getBeneficiary } from '../../../core/beneficiaries/get-beneficiary.ts';
@@ -7,19 +7,19 @@ import { markSelfSufficient } from '../../../core/beneficiaries/mark-self-suffic
 import { recordNeed } from '../../../core/beneficiaries/record-need.ts';
 import { registerBeneficiary, type RegisterBeneficiaryInput } from '../../../core/beneficiaries/register-beneficiary.ts';
 import type { Ctx } from '../../../core/context.ts';
-import type { Database, Db } from '../../../prisma/client.ts';
-import { createBeneficiary, createCenter, createNeed, createNetwork, createNetworkMembership, uniqueNationalId } from '../../../prisma/seed/factories.ts';
-import { donorActor, staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { NOW, centerWorld, fundsCtx, volunteerActor } from '../../helpers/beneficiaries.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import { persianDigits } from '../../../messenger/digits.ts';
+import type { Db } from '../../../prisma/client.ts';
+import { createBeneficiary, createCenter, createNeed, createNetwork, createNetworkMembership, uniqueNationalId } from '../../../fixtures/factories.ts';
+import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { type CenterWorld, NOW, openCenterWorld, volunteerActor } from '../../helpers/beneficiaries.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
-const toPersian = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 describe('beneficiaries', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let db: Db;
   let ctx: Ctx;
-  let w: Awaited<ReturnType<typeof centerWorld>>;
+  let w: CenterWorld;
   const household = (extra: Partial<RegisterBeneficiaryInput> = {}): RegisterBeneficiaryInput => ({
     centerId: w.center.id,
     headName: 'فاطمه رضایی',
@@ -31,18 +31,12 @@ describe('beneficiaries', () => {
     ...extra,
   });
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    ctx = fundsCtx(db);
-    w = await centerWorld(db);
-  });
-  afterAll(() => database.close());
+  beforeAll(async () => ({ db, ctx, w } = await openCenterWorld(database)));
 
   describe('registerBeneficiary', () => {
     it('registers with consent dated by the clock, a reference code and an audit row without identity', async () => {
       const nid = uniqueNationalId();
-      const b = await registerBeneficiary(ctx, w.viceChair, household({ headNationalId: toPersian(nid) }));
+      const b = await registerBeneficiary(ctx, w.viceChair, household({ headNationalId: persianDigits(nid) }));
       expect(b.referenceCode).toMatch(/^B-.+-\d{9}$/);
       expect(b).toMatchObject({ state: 'ACTIVE', membersCount: 4, consentGiven: true, consentAt: NOW });
       expect(b.identity).toMatchObject({ headName: 'فاطمه رضایی', headNationalId: nid, phone: '09123456789' });

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmploymentPlan, type CreateEmploymentPlanInput } from '../../../core/beneficiaries/create-employment-plan.ts';
 import { recordFollowUp } from '../../../core/beneficiaries/record-follow-up.ts';
 import { routeNeedToNetwork } from '../../../core/beneficiaries/route-need-to-network.ts';
 import type { Ctx } from '../../../core/context.ts';
-import type { Database, Db } from '../../../prisma/client.ts';
-import { createBeneficiary, createCenter, createNeed, createNetwork, createNetworkMembership, createVolunteer } from '../../../prisma/seed/factories.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { NOW, centerWorld, fundsCtx, giveChat, volunteerActor } from '../../helpers/beneficiaries.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import type { Db } from '../../../prisma/client.ts';
+import { createBeneficiary, createCenter, createNeed, createNetwork, createNetworkMembership, createVolunteer } from '../../../fixtures/factories.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { type CenterWorld, giveChat, NOW, openCenterWorld, volunteerActor } from '../../helpers/beneficiaries.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
 describe('networks and employment plans', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let db: Db;
   let ctx: Ctx;
-  let w: Awaited<ReturnType<typeof centerWorld>>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    ctx = fundsCtx(db);
-    w = await centerWorld(db);
-  });
-  afterAll(() => database.close());
+  let w: CenterWorld;
+  beforeAll(async () => ({ db, ctx, w } = await openCenterWorld(database)));
 
   describe('routeNeedToNetwork', () => {
     it("routes a need to one of the center's networks and tells its coordinators by reference code", async () => {

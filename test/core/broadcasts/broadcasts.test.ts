@@ -18,9 +18,9 @@ import {
   createNetworkMembership,
   createPledge,
   createVolunteer,
-} from '../../../prisma/seed/factories.ts';
+} from '../../../fixtures/factories.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
 import { chatActor, fakeClock, FIXED_NOW } from '../../helpers/work.ts';
 
 let database: Database;

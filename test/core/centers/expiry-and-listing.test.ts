@@ -2,24 +2,22 @@
  * The daily expiry job (by Tehran's calendar day, with a fake clock) and the
  * list of centers offered to donors (LICENSED only, Persian-normalised search).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../prisma/client.ts';
 import { expireLicenses } from '../../../core/centers/expire-licenses.ts';
 import { listLicensedCenters } from '../../../core/centers/list-licensed-centers.ts';
-import { createCenter } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { donorActor, trusteeActor } from '../../helpers/actors.ts';
+import { createCenter } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { donorActor, trusteeActor } from '../../../fixtures/actors.ts';
 import { chairWithChat, createWorld, systemJob, testCtx, type World } from '../../helpers/centers.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let db: Db;
 let w: World;
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.db;
   w = await createWorld(db);
 });
-afterAll(() => database.close());
 
 describe('expire licenses', () => {
   it('expires LICENSED centers whose last valid day is before today in Tehran, and nothing else', async () => {

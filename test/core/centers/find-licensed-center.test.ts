@@ -1,15 +1,10 @@
 /** The bot's center lookups: a licensed center by activity code or id; counties that have one. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../core/index.ts';
-import type { Database } from '../../../prisma/client.ts';
-import { createCenter, createCounty } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import { createCenter, createCounty } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 const chat = { kind: 'chat' as const, chatAccountId: 'none' };
 

@@ -3,26 +3,20 @@
  * RENEW, SUSPEND or REVOKE changes the license in the same transaction (and
  * needs the province office), WARN only tells the chair.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { recordInspection } from '../../../core/centers/record-inspection.ts';
-import { createCenter } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { chairWithChat, createWorld, testCtx, type World } from '../../helpers/centers.ts';
+import { createCenter } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { chairWithChat, openWorld, type World } from '../../helpers/centers.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let db: Db;
 let ctx: Ctx;
 let w: World;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  ctx = testCtx(db);
-  w = await createWorld(db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ db, ctx, w } = await openWorld(database)));
 
 describe('record an inspection', () => {
   it('a SUSPEND outcome suspends the license in the same transaction, the event points at the inspection', async () => {

@@ -2,22 +2,19 @@
  * LICENSE_DECISION through the one approval mechanism: county staff propose,
  * the province office decides; nothing changes on the center before that.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/index.ts';
-import type { Database } from '../../../prisma/client.ts';
-import { createCenter } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import { createCenter } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 import { chairWithChat, createWorld, fakeClock, type World } from '../../helpers/centers.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let core: Core;
 let w: World;
 beforeAll(async () => {
-  database = await createTestDatabase();
   core = createCore({ db: database.db, clock: fakeClock });
   w = await createWorld(database.db);
 });
-afterAll(() => database.close());
 
 describe('license decisions proposed by a county and decided by the province', () => {
   it('a suspension takes effect only when the supervisor approves, with its event, audit and the chair told', async () => {
@@ -44,6 +41,17 @@ describe('license decisions proposed by a county and decided by the province', (
     expect(issued.licenseState).toBe('LICENSED');
     expect(issued.activityCode).toBeTruthy();
     expect(issued.receiptCounter?.lastNo).toBe(0);
+  });
+
+  it('a request whose payload is not a proposal is refused in words when approved, the center unchanged, and can still be rejected', async () => {
+    const center = await createCenter(database.db, { countyId: w.countyA, licenseState: 'APPLIED' });
+    const request = await database.db.approvalRequest.create({
+      data: { kind: 'LICENSE_DECISION', targetEntity: 'Center', targetId: center.id, centerId: center.id, countyId: w.countyA, payload: { action: 'ISSUE' } },
+    });
+    await expect(core.approvals.decide(w.supervisor, { requestId: request.id, decision: 'APPROVE' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await database.db.center.findUniqueOrThrow({ where: { id: center.id } })).licenseState).toBe('APPLIED');
+    await core.approvals.decide(w.supervisor, { requestId: request.id, decision: 'REJECT', reason: 'درخواست ناقص است' });
+    expect((await database.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe('REJECTED');
   });
 
   it('a rejected proposal changes nothing and needs a reason', async () => {

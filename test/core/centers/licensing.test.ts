@@ -3,9 +3,9 @@
  * regulation allows from which state, the activity code, the event history,
  * the audit row and the chair's notification written with each change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LicenseState } from '../../../prisma/generated/client/client.ts';
-import type { Database, Db } from '../../../prisma/client.ts';
+import type { Db } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { applyForLicense, type ApplyForLicenseInput } from '../../../core/centers/apply-for-license.ts';
 import { issueLicense } from '../../../core/centers/issue-license.ts';
@@ -17,22 +17,16 @@ import { dissolveCenter } from '../../../core/centers/dissolve-center.ts';
 import { rejectApplication } from '../../../core/centers/reject-application.ts';
 import { LICENSE_TRANSITIONS } from '../../../core/centers/license-transition.ts';
 import { authorize } from '../../../core/policy.ts';
-import { createCenter, createDonation } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { chairWithChat, createWorld, testCtx, type World } from '../../helpers/centers.ts';
+import { createCenter, createDonation } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { chairWithChat, openWorld, type World } from '../../helpers/centers.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let db: Db;
 let ctx: Ctx;
 let w: World;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  ctx = testCtx(db);
-  w = await createWorld(db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ db, ctx, w } = await openWorld(database)));
 
 const ALL_STATES: LicenseState[] = ['APPLIED', 'REJECTED', 'LICENSED', 'SUSPENDED', 'REVOKED', 'EXPIRED', 'DISSOLVED'];
 
@@ -73,7 +67,8 @@ describe('apply for a license', () => {
     await expect(applyForLicense(ctx, w.staffA, { ...applyInput(w.countyA), activityAreaBoundary: { type: 'Point', coordinates: [1, 2] } })).rejects.toMatchObject({
       name: 'DomainError',
     });
-    await expect(applyForLicense(ctx, w.staffA, { ...applyInput(w.countyA), hostName: ' \u200B ' })).rejects.toMatchObject({ code: 'REQUIRED' });
+    await expect(applyForLicense(ctx, w.staffA, { ...applyInput(w.countyA), hostName: '  ' })).rejects.toMatchObject({ code: 'REQUIRED' });
+    await expect(applyForLicense(ctx, w.staffA, { ...applyInput(w.countyA), hostName: ' \u200B ' })).rejects.toMatchObject({ code: 'TEXT_NOT_VISIBLE' });
   });
 });
 

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decideApproval, type DecideApprovalInput } from '../../../core/approvals/decide-approval.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { createDistribution, type CreateDistributionInput } from '../../../core/funds/create-distribution.ts';
 import { fundBalanceRial } from '../../../core/funds/fund-balance.ts';
 import { fundsApprovalHandlers } from '../../../core/funds/index.ts';
-import type { Database, Db } from '../../../prisma/client.ts';
-import { createBeneficiary, createCenter, createNeed } from '../../../prisma/seed/factories.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
+import type { Db } from '../../../prisma/client.ts';
+import { createBeneficiary, createCenter, createNeed, createTrustee } from '../../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
 import { centerWorld, fund, fundsCtx, giveChat } from '../../helpers/beneficiaries.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
 const LIMIT = 50_000_000n;
 
 describe('createDistribution', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let db: Db;
   let ctx: Ctx;
   let w: Awaited<ReturnType<typeof centerWorld>>;
@@ -29,12 +29,10 @@ describe('createDistribution', () => {
   const decide = (actor: Parameters<typeof decideApproval>[2], input: DecideApprovalInput) => decideApproval(ctx, fundsApprovalHandlers, actor, input);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     db = database.db;
     ctx = fundsCtx(db, { distributionApprovalAboveRial: LIMIT });
     w = await centerWorld(db);
   });
-  afterAll(() => database.close());
 
   it('below the threshold is approved at once, spends the fund and writes its audit row', async () => {
     await fund(db, w.center.id, 'GENERAL', 10_000_000n);
@@ -177,5 +175,54 @@ describe('createDistribution', () => {
       });
       expect(await fundBalanceRial(db, w.center.id, 'EDUCATION')).toBe(80_000_000n);
     });
+  });
+
+  describe('a household of another center (rule 8)', () => {
+    // The board's own out-of-area aid waits for Imdad's office: test/core/funds/out-of-area-approval.test.ts.
+    it("recorded by Imdad's office covering both centers, it is approved as written, with no request; other counties' staff are refused", async () => {
+      const poorer = await createCenter(db, { countyId: w.county.id });
+      const household = await createBeneficiary(db, { centerId: poorer.id });
+      await fund(db, w.center.id, 'SADAQA', 10_000_000n);
+      const before = await fundBalanceRial(db, w.center.id, 'SADAQA');
+
+      // County staff of another county cover neither center.
+      const otherCounty = await staffActor(db, 'COUNTY_STAFF', { countyId: (await createCenter(db)).countyId });
+      await expect(createDistribution(ctx, otherCounty, cash(1_000_000n, { fund: 'SADAQA', beneficiaryId: household.id }))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+
+      const d = await createDistribution(ctx, w.countyStaff, cash(1_000_000n, { fund: 'SADAQA', beneficiaryId: household.id }));
+      expect(d).toMatchObject({ state: 'APPROVED', centerId: w.center.id, beneficiaryId: household.id });
+      expect(await db.approvalRequest.count({ where: { targetId: d.id } })).toBe(0);
+      expect(await fundBalanceRial(db, w.center.id, 'SADAQA')).toBe(before - 1_000_000n);
+      const log = await db.auditLog.findFirstOrThrow({ where: { entityId: d.id, action: 'distribution.create' } });
+      expect(log.after).toMatchObject({ outOfArea: true, householdCenterId: poorer.id });
+    });
+
+    it('a household of another county: the province office records it as written', async () => {
+      const farCenter = await createCenter(db);
+      const household = await createBeneficiary(db, { centerId: farCenter.id });
+      await fund(db, w.center.id, 'GENERAL', 5_000_000n);
+      const provinceAdmin = await staffActor(db, 'PROVINCE_ADMIN');
+      expect(await createDistribution(ctx, provinceAdmin, cash(1_000_000n, { beneficiaryId: household.id }))).toMatchObject({ state: 'APPROVED' });
+    });
+  });
+
+  it('above the threshold, the vice-chair acting for an absent chair approves it and the fund falls by it', async () => {
+    // A center whose chair seat is empty: its vice-chair decides in the chair's name.
+    const center = await createCenter(db, { countyId: w.county.id });
+    const vice = await createTrustee(db, { centerId: center.id, role: 'VICE_CHAIR' });
+    const acting = { kind: 'trustee' as const, personId: vice.personId, membershipId: vice.id, centerId: center.id, role: 'VICE_CHAIR' as const, actsForChair: true };
+    const household = await createBeneficiary(db, { centerId: center.id });
+    await fund(db, center.id, 'ZAKAT', 120_000_000n);
+    const d = await createDistribution(ctx, w.countyStaff, { ...cash(LIMIT + 10_000_000n, { fund: 'ZAKAT' }), centerId: center.id, beneficiaryId: household.id });
+    expect(d.state).toBe('PENDING_APPROVAL');
+    expect(await fundBalanceRial(db, center.id, 'ZAKAT')).toBe(120_000_000n);
+    const request = await db.approvalRequest.findFirstOrThrow({ where: { targetId: d.id } });
+    // Without acting for the chair, the vice-chair may not decide.
+    await expect(decide({ ...acting, actsForChair: undefined }, { requestId: request.id, decision: 'APPROVE' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await decide(acting, { requestId: request.id, decision: 'APPROVE' });
+    expect(await db.distribution.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: 'APPROVED', approvedById: vice.personId });
+    expect(await fundBalanceRial(db, center.id, 'ZAKAT')).toBe(120_000_000n - LIMIT - 10_000_000n);
   });
 });

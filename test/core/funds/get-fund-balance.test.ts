@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getFundBalance } from '../../../core/funds/get-fund-balance.ts';
 import type { Ctx } from '../../../core/context.ts';
-import type { Database, Db } from '../../../prisma/client.ts';
-import { createCenter, createDistribution, createDonation } from '../../../prisma/seed/factories.ts';
-import { donorActor, staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { centerWorld, fund, fundsCtx } from '../../helpers/beneficiaries.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import type { Db } from '../../../prisma/client.ts';
+import { createCenter, createDistribution, createDonation } from '../../../fixtures/factories.ts';
+import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { type CenterWorld, fund, openCenterWorld } from '../../helpers/beneficiaries.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
 describe('getFundBalance', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let db: Db;
   let ctx: Ctx;
-  let w: Awaited<ReturnType<typeof centerWorld>>;
+  let w: CenterWorld;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    ctx = fundsCtx(db);
-    w = await centerWorld(db);
+    ({ db, ctx, w } = await openCenterWorld(database));
     const c = w.center.id;
     const b = w.beneficiary.id;
     await fund(db, c, 'ZAKAT', 10_000_000n);
@@ -37,7 +34,6 @@ describe('getFundBalance', () => {
     await createDistribution(db, { centerId: c, beneficiaryId: b, fund: 'ZAKAT', state: 'CANCELLED', amountRial: 4_000_000n });
     await createDistribution(db, { centerId: c, beneficiaryId: b, fund: 'ZAKAT', state: 'DISTRIBUTED', kind: 'IN_KIND' });
   });
-  afterAll(() => database.close());
 
   it('is confirmed cash − reversals − approved/distributed cash, per fund', async () => {
     const r = await getFundBalance(ctx, w.finance, { centerId: w.center.id });

@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { createDistribution } from '../../../core/funds/create-distribution.ts';
 import { fundBalanceRial } from '../../../core/funds/fund-balance.ts';
 import { markDistributed } from '../../../core/funds/mark-distributed.ts';
-import type { Database, Db } from '../../../prisma/client.ts';
-import { createCenter, createDistribution as createDistributionRow, createNeed } from '../../../prisma/seed/factories.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { NOW, centerWorld, fund, fundsCtx } from '../../helpers/beneficiaries.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import type { Db } from '../../../prisma/client.ts';
+import { createCenter, createDistribution as createDistributionRow, createNeed } from '../../../fixtures/factories.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { type CenterWorld, fund, NOW, openCenterWorld } from '../../helpers/beneficiaries.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
 describe('markDistributed', () => {
-  let database: Database;
+  const database = useTestDatabase();
   let db: Db;
   let ctx: Ctx;
-  let w: Awaited<ReturnType<typeof centerWorld>>;
+  let w: CenterWorld;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    ctx = fundsCtx(db);
-    w = await centerWorld(db);
+    ({ db, ctx, w } = await openCenterWorld(database));
     await fund(db, w.center.id, 'GENERAL', 10_000_000n);
   });
-  afterAll(() => database.close());
 
   it('dates the hand-over, meets the need, leaves the balance as approved, and is audited', async () => {
     const need = await createNeed(db, { beneficiaryId: w.beneficiary.id, category: 'FOOD' });

@@ -1,6 +1,5 @@
 /** Confirming, rejecting and reversing gifts: who may, receipt numbers, pledge installments, notifications. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { confirmDonation } from '../../../core/giving/confirm-donation.ts';
 import { rejectDonation } from '../../../core/giving/reject-donation.ts';
@@ -8,21 +7,20 @@ import { reverseDonation } from '../../../core/giving/reverse-donation.ts';
 import { reportDonation, type ReportDonationInput } from '../../../core/giving/report-donation.ts';
 import { decideApproval } from '../../../core/approvals/decide-approval.ts';
 import { givingApprovalHandlers } from '../../../core/giving/approval-handlers.ts';
-import { createCenter, createPledge } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
+import { createCenter, createDonation, createPledge } from '../../../fixtures/factories.ts';
+import { renderNotification } from '../../../messenger/notification-render.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
 import { cashReport, givingCtx, givingWorld } from '../../helpers/giving.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
 let w: Awaited<ReturnType<typeof givingWorld>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   ctx = givingCtx(database.db);
   w = await givingWorld(database.db);
 });
-afterAll(() => database.close());
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const report = (toman = 200_000, extra: Partial<ReportDonationInput> = {}) => reportDonation(ctx, w.donor, cashReport(w.center.id, toman, extra));
@@ -115,6 +113,41 @@ describe('rejectDonation', () => {
     expect(await database.db.auditLog.count({ where: { entityId: d.id, action: 'donation.reject' } })).toBe(1);
     expect((await outbox('donation.rejected')).some((m) => m.dedupeKey?.includes(d.id))).toBe(true);
     await expect(confirmDonation(ctx, w.finance, { donationId: d.id })).rejects.toThrow(code('INVALID_STATE'));
+  });
+
+  it('refuses a reason made only of invisible characters, and tells the donor nothing', async () => {
+    const d = await report();
+    for (const reason of ['\u200C\u200C', '\u200C \u200D\u200F', '\u200E\u200F', '\u00A0\u200C\u2800'])
+      await expect(rejectDonation(ctx, w.finance, { donationId: d.id, reason }), JSON.stringify(reason)).rejects.toThrow(code('TEXT_NOT_VISIBLE'));
+    expect((await database.db.donation.findUniqueOrThrow({ where: { id: d.id } })).state).toBe('REPORTED');
+    expect((await outbox('donation.rejected')).some((m) => m.dedupeKey?.includes(d.id))).toBe(false);
+    // A real word with a ZWNJ inside is kept as written.
+    const r = await rejectDonation(ctx, w.finance, { donationId: d.id, reason: '\u200Cرسید نمی\u200Cخواند\u200C' });
+    expect(r.rejectReason).toBe('\u200Cرسید نمی\u200Cخواند\u200C');
+  });
+});
+
+describe('the donor told of a rejection', () => {
+  it('hears what was not confirmed: a payment, goods handed over, or a service given', async () => {
+    const reason = 'در انبار مرکز ثبت نشده است';
+    const kinds = [
+      { kind: 'CASH', template: 'donation.rejected', says: 'گزارش پرداخت شما تأیید نشد' },
+      { kind: 'IN_KIND', template: 'donation.goodsRejected', says: 'گزارش اهدای کالای شما تأیید نشد' },
+      { kind: 'SERVICE', template: 'donation.serviceRejected', says: 'گزارش خدمتی که انجام دادید تأیید نشد' },
+    ] as const;
+    for (const k of kinds) {
+      const gift = await createDonation(database.db, { centerId: w.center.id, donorId: w.donor.donorId, kind: k.kind });
+      await rejectDonation(ctx, w.finance, { donationId: gift.id, reason });
+      const [message] = (await outbox(k.template)).filter((m) => m.dedupeKey?.includes(gift.id));
+      expect(message, k.kind).toBeDefined();
+      for (const lng of ['fa', 'en']) {
+        const text = renderNotification(message!.template, message!.params as Record<string, string>, lng).text;
+        expect(text).toContain(reason);
+        // Goods and services were never "paid": their message says what they were.
+        if (k.kind !== 'CASH') expect(text, `${k.kind} ${lng}`).not.toMatch(/پرداخت|payment/);
+      }
+      expect(renderNotification(message!.template, message!.params as Record<string, string>, 'fa').text).toContain(k.says);
+    }
   });
 });
 

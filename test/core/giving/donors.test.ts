@@ -1,7 +1,6 @@
 /** Donors: registration, chat linking, duplicates and merging (every pledge and donation kept, undoable from the audit). */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { registerDonor, type RegisterDonorInput } from '../../../core/giving/register-donor.ts';
 import { linkChatAccount } from '../../../core/giving/link-chat-account.ts';
@@ -17,24 +16,19 @@ import {
   createPledge,
   uniqueMobile,
   uniqueNationalId,
-} from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { givingCtx, givingWorld } from '../../helpers/giving.ts';
+} from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { type GivingWorld, openGivingWorld } from '../../helpers/giving.ts';
+import { persianDigits } from '../../../messenger/digits.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
-let w: Awaited<ReturnType<typeof givingWorld>>;
+let w: GivingWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = givingCtx(database.db);
-  w = await givingWorld(database.db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ ctx, w } = await openGivingWorld(database)));
 
 const code = (c: string) => expect.objectContaining({ code: c });
-const toPersian = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 const chat = () => database.db.chatAccount.create({ data: { platform: 'BALE', externalUserId: randomUUID() } });
 
 describe('registerDonor', () => {
@@ -45,8 +39,8 @@ describe('registerDonor', () => {
       type: 'NATURAL',
       firstName: 'علي',
       lastName: 'كريمي',
-      mobile: '+98 ' + toPersian(uniqueMobile().slice(1)),
-      nationalId: toPersian(nid),
+      mobile: '+98 ' + persianDigits(uniqueMobile().slice(1)),
+      nationalId: persianDigits(nid),
     });
     const person = await database.db.person.findUniqueOrThrow({ where: { id: donor.personId! } });
     expect(person).toMatchObject({ firstName: 'علی', lastName: 'کریمی', nationalId: nid });
@@ -147,10 +141,14 @@ describe('duplicates and merge', () => {
     const older = await createDonor(database.db, { mergedIntoId: dup.id, mergedAt: new Date() });
 
     const groups = await findDuplicateDonors(ctx, w.staff, { donorId: keep.id });
-    expect(groups).toEqual([{ by: 'mobile', value: mobile, donorIds: [keep.id, dup.id] }]);
+    expect(groups).toEqual([{ by: 'mobile', value: mobile, donorIds: [keep.id, dup.id], donors: [{ id: keep.id, name: expect.any(String) }, { id: dup.id, name: expect.any(String) }] }]);
     const admin = await staffActor(database.db, 'PROVINCE_ADMIN', { provinceId: w.county.provinceId });
     expect((await findDuplicateDonors(ctx, admin, {})).some((g) => g.value === mobile)).toBe(true);
-    await expect(findDuplicateDonors(ctx, w.staff, {})).rejects.toThrow(code('FORBIDDEN'));
+    // County staff: the groups among donors their county's centers found; not another county's.
+    expect((await findDuplicateDonors(ctx, w.staff, {})).some((g) => g.value === mobile)).toBe(true);
+    const otherStaff = await staffActor(database.db, 'COUNTY_STAFF', { countyId: (await createCenter(database.db)).countyId });
+    expect((await findDuplicateDonors(ctx, otherStaff, {})).some((g) => g.value === mobile)).toBe(false);
+    await expect(findDuplicateDonors(ctx, w.finance, {})).rejects.toThrow(code('FORBIDDEN'));
     await expect(findDuplicateDonors(ctx, w.donor, { donorId: keep.id })).rejects.toThrow(code('FORBIDDEN'));
 
     const p1 = await createPledge(database.db, { centerId: w.center.id, donorId: dup.id });

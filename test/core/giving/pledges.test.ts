@@ -1,6 +1,5 @@
 /** Pledges: Jalali schedule, exact split, who may, cancel, missed installments and lapse, fulfilment. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { createPledge, pledgeSchedule, type CreatePledgeInput } from '../../../core/giving/create-pledge.ts';
 import { cancelPledge } from '../../../core/giving/cancel-pledge.ts';
@@ -8,22 +7,17 @@ import { markMissedInstallments } from '../../../core/giving/mark-missed-install
 import { confirmDonation } from '../../../core/giving/confirm-donation.ts';
 import { reportDonation } from '../../../core/giving/report-donation.ts';
 import { jalaliToDbDate, toJalali } from '../../../core/jalali.ts';
-import { createCenter, createDonor, createPledge as pledgeRow } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { cashReport, givingCtx, givingWorld } from '../../helpers/giving.ts';
+import { createCenter, createDonor, createPledge as pledgeRow } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { cashReport, givingCtx, type GivingWorld, openGivingWorld } from '../../helpers/giving.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
-let w: Awaited<ReturnType<typeof givingWorld>>;
+let w: GivingWorld;
 const system = { kind: 'system', job: 'mark-missed-installments' } as const;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = givingCtx(database.db);
-  w = await givingWorld(database.db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ ctx, w } = await openGivingWorld(database)));
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const jd = (d: Date) => toJalali(new Date(d.getTime() + 12 * 3600_000));

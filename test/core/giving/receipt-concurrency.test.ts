@@ -1,22 +1,16 @@
 /** Receipt numbers under concurrency: gap-free and unique per center, one receipt per donation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { confirmDonation } from '../../../core/giving/confirm-donation.ts';
 import { reportDonation } from '../../../core/giving/report-donation.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { cashReport, givingCtx, givingWorld } from '../../helpers/giving.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { cashReport, type GivingWorld, openGivingWorld } from '../../helpers/giving.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
-let w: Awaited<ReturnType<typeof givingWorld>>;
+let w: GivingWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = givingCtx(database.db);
-  w = await givingWorld(database.db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ ctx, w } = await openGivingWorld(database)));
 
 describe('receipt numbers', () => {
   it('50 parallel confirmations in one center give receipts exactly 1..50', async () => {

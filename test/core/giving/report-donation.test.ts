@@ -1,23 +1,17 @@
 /** Reporting a gift: who may, where cash goes, idempotency (also racing), pledge ownership. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { reportDonation } from '../../../core/giving/report-donation.ts';
-import { createCenter, createDonor, createPledge } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { cashReport, donorWithChat, givingCtx, givingWorld, key } from '../../helpers/giving.ts';
+import { createCenter, createDonor, createPledge } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { cashReport, donorWithChat, type GivingWorld, key, openGivingWorld } from '../../helpers/giving.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
-let w: Awaited<ReturnType<typeof givingWorld>>;
+let w: GivingWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = givingCtx(database.db);
-  w = await givingWorld(database.db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ ctx, w } = await openGivingWorld(database)));
 
 const code = (c: string) => expect.objectContaining({ code: c });
 

@@ -1,22 +1,16 @@
 /** A donor chooses to be named or stay anonymous; only they (or staff and donor officers) may change it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../core/context.ts';
 import { setDonorAnonymity } from '../../../core/giving/set-donor-anonymity.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { donorActor } from '../../helpers/actors.ts';
-import { givingCtx, givingWorld } from '../../helpers/giving.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { donorActor } from '../../../fixtures/actors.ts';
+import { type GivingWorld, openGivingWorld } from '../../helpers/giving.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
-let w: Awaited<ReturnType<typeof givingWorld>>;
+let w: GivingWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = givingCtx(database.db);
-  w = await givingWorld(database.db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ ctx, w } = await openGivingWorld(database)));
 
 const code = (c: string) => expect.objectContaining({ code: c });
 

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../prisma/client.ts';
 import { createCore, type Core } from '../../../core/index.ts';
-import { createProvince } from '../../../prisma/seed/factories.ts';
+import { createProvince } from '../../../fixtures/factories.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor } from '../../helpers/actors.ts';
+import { staffActor } from '../../../fixtures/actors.ts';
 import { chatActor, fakeClock } from '../../helpers/work.ts';
 
 let database: Database;

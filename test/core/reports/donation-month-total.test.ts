@@ -13,8 +13,8 @@ import { reverseDonation } from '../../../core/giving/reverse-donation.ts';
 import { jalaliMonthRange } from '../../../core/jalali.ts';
 import { isWholeJalaliMonths, receivedByKindAndFund, receivedFromDonations } from '../../../core/reports/shared.ts';
 import type { Database } from '../../../prisma/client.ts';
-import { createCenter, createDonation } from '../../../prisma/seed/factories.ts';
-import { staffActor } from '../../helpers/actors.ts';
+import { createCenter, createDonation } from '../../../fixtures/factories.ts';
+import { staffActor } from '../../../fixtures/actors.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
 import { cashReport, givingCtx, givingWorld } from '../../helpers/giving.ts';
 

@@ -3,28 +3,26 @@
  * county, county staff their county, a trustee their center; this Jalali
  * month in Tehran; confirmed cash net of reversals; overdue tasks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCtx, type Ctx } from '../../../core/context.ts';
 import { getDashboard } from '../../../core/reports/get-dashboard.ts';
-import type { Database } from '../../../prisma/client.ts';
 import type { Center } from '../../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../../prisma/seed/factories.ts';
-import { donorActor, staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import { createCenter, createCounty, createDonation } from '../../../fixtures/factories.ts';
+import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
 const NOW = new Date('2026-11-26T08:00:00Z'); // 5 Azar 1405, Tehran
 const inAzar = new Date('2026-11-25T10:00:00Z');
 const azarFirstMinutes = new Date('2026-11-21T20:40:00Z'); // 00:10 on 1 Azar in Tehran
 const lastAbanMinute = new Date('2026-11-21T20:29:00Z'); // 23:59 on 30 Aban in Tehran
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
 let a1: Center;
 let a2: Center;
 let b1: Center;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const db = database.db;
   ctx = createCtx({ db, clock: { now: () => NOW } });
   const countyA = await createCounty(db);
@@ -66,7 +64,6 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(() => database.close());
 
 describe('the dashboard', () => {
   it("shows the province everything, this Tehran month's confirmed cash net of reversals", async () => {

@@ -2,17 +2,16 @@
  * Reports computed by the database: a center's Jalali month, the donors'
  * transparency report (aggregates only), a donor's own history, the overview.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCtx, type Ctx } from '../../../core/context.ts';
 import { getCenterMonthReport } from '../../../core/reports/get-center-month-report.ts';
 import { getDonorHistory } from '../../../core/reports/get-donor-history.ts';
 import { getOverview } from '../../../core/reports/get-overview.ts';
 import { getTransparencyReport } from '../../../core/reports/get-transparency-report.ts';
-import type { Database } from '../../../prisma/client.ts';
 import type { Center } from '../../../prisma/generated/client/client.ts';
-import { createBeneficiary, createCenter, createDistribution, createDonation, createDonor, createNeed, createVolunteer } from '../../../prisma/seed/factories.ts';
-import { donorActor, staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
+import { createBeneficiary, createCenter, createDistribution, createDonation, createDonor, createNeed, createVolunteer } from '../../../fixtures/factories.ts';
+import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
 
 const AZAR = { year: 1405, month: 9 }; // 2026-11-22 .. 2026-12-21 (Tehran)
 const inAzar = new Date('2026-11-25T10:00:00Z');
@@ -20,14 +19,13 @@ const inAban = new Date('2026-11-10T10:00:00Z');
 // 00:10 on 1 Azar in Tehran is still 30 Aban in UTC: it belongs to Azar.
 const azarFirstMinutes = new Date('2026-11-21T20:40:00Z');
 
-let database: Database;
+const database = useTestDatabase();
 let ctx: Ctx;
 let center: Center;
 let otherCenter: Center;
 let donorId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   ctx = createCtx({ db: database.db, clock: { now: () => new Date('2026-11-26T08:00:00Z') } });
   const db = database.db;
   center = await createCenter(db);
@@ -50,7 +48,6 @@ beforeAll(async () => {
   await createVolunteer(db, { centerId: center.id, state: 'ACTIVE' });
   await createVolunteer(db, { centerId: center.id, state: 'APPLIED' });
 });
-afterAll(() => database.close());
 
 describe("a center's Jalali month", () => {
   it('sums confirmed money net of reversals, by fund, in Tehran month bounds', async () => {
@@ -116,7 +113,7 @@ describe('the overview', () => {
     const province = await getOverview(ctx, await staffActor(database.db, 'PROVINCE_ADMIN'), {});
     expect(province.confirmedCashByFund.GENERAL).toBe(5_000_000n + 55_000_000n);
     const county = await getOverview(ctx, await staffActor(database.db, 'COUNTY_STAFF', { countyId: center.countyId }), { countyId: otherCenter.countyId });
-    expect(county.scope).toEqual({ countyId: center.countyId }); // asked for another county, got their own
+    expect(county.scope).toMatchObject({ countyId: center.countyId }); // asked for another county, got their own
     expect(county.confirmedCashByFund.GENERAL).toBe(5_000_000n);
     expect(county.centersByLicenseState.LICENSED).toBe(1);
   });

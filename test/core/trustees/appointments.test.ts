@@ -3,40 +3,37 @@
  * staff; other roles by the chair with Imdad's approval), replacing a main-role
  * holder and ending an appointment — with the denials by role and by county.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../prisma/client.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { TrusteeActor } from '../../../core/actor.ts';
 import { decideApproval } from '../../../core/approvals/decide-approval.ts';
 import { proposeTrustee, type ProposeTrusteeInput } from '../../../core/trustees/propose-trustee.ts';
 import { sendToVetting } from '../../../core/trustees/send-to-vetting.ts';
+import { recordClearance } from '../../../core/trustees/record-clearance.ts';
 import { appointTrustee } from '../../../core/trustees/appoint-trustee.ts';
 import { endAppointment } from '../../../core/trustees/end-appointment.ts';
 import { trusteesApprovalHandlers } from '../../../core/trustees/index.ts';
-import { createCenter, createPerson, createTrustee, uniqueNationalId } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { createWorld, personWithChat, testCtx, type World } from '../../helpers/centers.ts';
+import { createCenter, createPerson, createTrustee, uniqueNationalId } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { openWorld, personWithChat, type World } from '../../helpers/centers.ts';
+import { persianDigits } from '../../../messenger/digits.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let db: Db;
 let ctx: Ctx;
 let w: World;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  ctx = testCtx(db);
-  w = await createWorld(db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ db, ctx, w } = await openWorld(database)));
 
-const toPersianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 /** A membership in VETTING for `role`, proposed and sent by county A's staff. */
 async function vetted(centerId: string, role: ProposeTrusteeInput['role'], personId?: string) {
   const pid = personId ?? (await createPerson(db)).id;
   const m = await proposeTrustee(ctx, w.staffA, { centerId, role, personId: pid });
-  return sendToVetting(ctx, w.staffA, { membershipId: m.id });
+  const v = await sendToVetting(ctx, w.staffA, { membershipId: m.id });
+  for (const office of ['SELECTION', 'SECURITY'] as const) await recordClearance(ctx, w.staffA, { membershipId: m.id, office, outcome: 'CLEARED' });
+  return v;
 }
 
 describe('propose a trustee', () => {
@@ -46,7 +43,10 @@ describe('propose a trustee', () => {
     const m = await proposeTrustee(ctx, w.staffA, {
       centerId: center.id,
       role: 'CHAIR',
-      person: { firstName: 'علي', lastName: 'كريمي', nationalId: toPersianDigits(nid), mobile: '+98 912 345 6789' },
+      firstName: 'علي',
+      lastName: 'كريمي',
+      nationalId: persianDigits(nid),
+      mobile: '+98 912 345 6789',
     });
     expect(m.state).toBe('PROPOSED');
     expect(await db.person.findUniqueOrThrow({ where: { id: m.personId } })).toMatchObject({
@@ -60,19 +60,23 @@ describe('propose a trustee', () => {
     const again = await proposeTrustee(ctx, w.staffA, {
       centerId: center.id,
       role: 'VICE_CHAIR',
-      person: { firstName: 'علی', lastName: 'کریمی', nationalId: nid, mobile: '09123456789' },
+      firstName: 'علی',
+      lastName: 'کریمی',
+      nationalId: nid,
+      mobile: '09123456789',
     });
     expect(again.personId).toBe(m.personId);
     await expect(proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'CHAIR', personId: m.personId })).rejects.toMatchObject({
       code: 'TRUSTEE_ALREADY_PROPOSED',
     });
   });
-  it('refuses an invalid national ID or mobile with a typed error and writes nothing', async () => {
+  it('refuses an invalid national ID or mobile, or neither a known nor a whole new person, with a typed error and writes nothing', async () => {
     const center = await createCenter(db, { countyId: w.countyA });
+    await expect(proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'HEALTH', firstName: 'الف' })).rejects.toMatchObject({ code: 'REQUIRED', params: { field: 'personId' } });
     const person = { firstName: 'الف', lastName: 'ب', nationalId: '0499370898', mobile: '09123456789' };
-    await expect(proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'HEALTH', person })).rejects.toMatchObject({ code: 'INVALID_NATIONAL_ID' });
+    await expect(proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'HEALTH', ...person })).rejects.toMatchObject({ code: 'INVALID_NATIONAL_ID' });
     await expect(
-      proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'HEALTH', person: { ...person, nationalId: uniqueNationalId(), mobile: '0912' } }),
+      proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'HEALTH', ...person, nationalId: uniqueNationalId(), mobile: '0912' }),
     ).rejects.toMatchObject({ code: 'INVALID_MOBILE' });
     expect(await db.trusteeMembership.count({ where: { centerId: center.id } })).toBe(0);
   });
@@ -128,8 +132,8 @@ describe('appoint the chair and vice-chair (Imdad only)', () => {
     const vice = await vetted(center.id, 'VICE_CHAIR');
     const newChair = await vetted(center.id, 'CHAIR');
     for (const m of [vice, newChair]) {
-      await expect(appointTrustee(ctx, chair, { membershipId: m.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(appointTrustee(ctx, w.staffB, { membershipId: m.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(appointTrustee(ctx, chair, { membershipId: m.id, decreeNo: '1/ح' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(appointTrustee(ctx, w.staffB, { membershipId: m.id, decreeNo: '1/ح' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect((await db.trusteeMembership.findUniqueOrThrow({ where: { id: m.id } })).state).toBe('VETTING');
     }
     expect(await db.approvalRequest.count({ where: { centerId: center.id } })).toBe(0);
@@ -137,14 +141,14 @@ describe('appoint the chair and vice-chair (Imdad only)', () => {
   it('only a vetted candidate is appointed', async () => {
     const center = await createCenter(db, { countyId: w.countyA });
     const m = await proposeTrustee(ctx, w.staffA, { centerId: center.id, role: 'CHAIR', personId: (await createPerson(db)).id });
-    await expect(appointTrustee(ctx, w.staffA, { membershipId: m.id })).rejects.toMatchObject({ code: 'TRUSTEE_NOT_IN_VETTING' });
+    await expect(appointTrustee(ctx, w.staffA, { membershipId: m.id, decreeNo: '1/ح' })).rejects.toMatchObject({ code: 'TRUSTEE_NOT_IN_VETTING' });
   });
   it('replacing the chair ends the previous appointment in the same transaction and tells the previous chair', async () => {
     const center = await createCenter(db, { countyId: w.countyA });
     const { person } = await personWithChat(db);
     const old = await createTrustee(db, { centerId: center.id, role: 'CHAIR', personId: person.id });
     const m = await vetted(center.id, 'CHAIR');
-    await appointTrustee(ctx, w.staffA, { membershipId: m.id });
+    await appointTrustee(ctx, w.staffA, { membershipId: m.id, decreeNo: '1/ح' });
     expect(await db.trusteeMembership.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
       state: 'ENDED',
       endReason: 'REPLACED',
@@ -159,7 +163,7 @@ describe('appoint the chair and vice-chair (Imdad only)', () => {
     const center = await createCenter(db, { countyId: w.countyA });
     const a = await vetted(center.id, 'CHAIR');
     const b = await vetted(center.id, 'CHAIR');
-    await Promise.all([a, b].map((m) => appointTrustee(ctx, w.staffA, { membershipId: m.id })));
+    await Promise.all([a, b].map((m) => appointTrustee(ctx, w.staffA, { membershipId: m.id, decreeNo: '1/ح' })));
     const rows = await db.trusteeMembership.findMany({ where: { id: { in: [a.id, b.id] } } });
     expect(rows.map((r) => r.state).sort()).toEqual(['APPOINTED', 'ENDED']);
   });
@@ -182,7 +186,7 @@ describe('the chair appoints other members, Imdad approves', () => {
       requestedById: chair.personId,
     });
     expect((await db.trusteeMembership.findUniqueOrThrow({ where: { id: previous.id } })).state).toBe('APPOINTED');
-    await expect(appointTrustee(ctx, chair, { membershipId: m.id })).rejects.toMatchObject({ code: 'APPROVAL_ALREADY_PENDING' });
+    await expect(appointTrustee(ctx, chair, { membershipId: m.id, decreeNo: '1/ح' })).rejects.toMatchObject({ code: 'APPROVAL_ALREADY_PENDING' });
 
     // Neither the chair nor another county's staff may decide it.
     for (const actor of [chair, w.staffB])
@@ -205,7 +209,7 @@ describe('the chair appoints other members, Imdad approves', () => {
     const center = await createCenter(db, { countyId: w.countyA });
     const chair = await trusteeActor(db, center.id, 'CHAIR');
     const m = await vetted(center.id, 'SOCIAL_WORK');
-    const { approvalRequestId } = await appointTrustee(ctx, chair, { membershipId: m.id });
+    const { approvalRequestId } = await appointTrustee(ctx, chair, { membershipId: m.id, decreeNo: '1/ح' });
     await decideApproval(ctx, trusteesApprovalHandlers, w.staffA, { requestId: approvalRequestId!, decision: 'REJECT', reason: 'عدم تأیید گزینش' });
     expect(await db.trusteeMembership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ state: 'REJECTED', rejectReason: 'عدم تأیید گزینش' });
   });
@@ -213,16 +217,16 @@ describe('the chair appoints other members, Imdad approves', () => {
     const center = await createCenter(db, { countyId: w.countyA });
     const vice: TrusteeActor = await trusteeActor(db, center.id, 'VICE_CHAIR');
     const m = await vetted(center.id, 'HEALTH');
-    await expect(appointTrustee(ctx, vice, { membershipId: m.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(appointTrustee(ctx, vice, { membershipId: m.id, decreeNo: '1/ح' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const suspended = await createCenter(db, { countyId: w.countyA, licenseState: 'SUSPENDED' });
     const chair = await trusteeActor(db, suspended.id, 'CHAIR');
     const s = await vetted(suspended.id, 'HEALTH');
-    await expect(appointTrustee(ctx, chair, { membershipId: s.id })).rejects.toMatchObject({ code: 'CENTER_READ_ONLY' });
+    await expect(appointTrustee(ctx, chair, { membershipId: s.id, decreeNo: '1/ح' })).rejects.toMatchObject({ code: 'CENTER_READ_ONLY' });
   });
   it('Imdad staff may appoint an officer directly (their approval is given)', async () => {
     const center = await createCenter(db, { countyId: w.countyA });
     const m = await vetted(center.id, 'ORPHANS');
-    const { membership, approvalRequestId } = await appointTrustee(ctx, w.staffA, { membershipId: m.id });
+    const { membership, approvalRequestId } = await appointTrustee(ctx, w.staffA, { membershipId: m.id, decreeNo: '1/ح' });
     expect(membership.state).toBe('APPOINTED');
     expect(approvalRequestId).toBeNull();
   });

@@ -2,30 +2,25 @@
  * One-time codes that link a trustee's chat account: hashed at rest, one open
  * code per membership, single use, expiring after linkCodeTtlHours.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../../prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../prisma/client.ts';
 import type { ChatActor } from '../../../core/actor.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { issueLinkCode } from '../../../core/trustees/issue-link-code.ts';
 import { redeemLinkCode } from '../../../core/trustees/redeem-link-code.ts';
 import { endAppointment } from '../../../core/trustees/end-appointment.ts';
 import { hashLinkCode } from '../../../core/trustees/link-code.ts';
-import { createCenter, createTrustee, uniqueNumber } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { createWorld, NOW, personWithChat, testCtx, type World } from '../../helpers/centers.ts';
+import { createCenter, createTrustee, uniqueNumber } from '../../../fixtures/factories.ts';
+import { useTestDatabase } from '../../helpers/db.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { NOW, openWorld, personWithChat, testCtx, type World } from '../../helpers/centers.ts';
+import { persianDigits } from '../../../messenger/digits.ts';
 
-let database: Database;
+const database = useTestDatabase();
 let db: Db;
 let ctx: Ctx;
 let w: World;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  ctx = testCtx(db);
-  w = await createWorld(db);
-});
-afterAll(() => database.close());
+beforeAll(async () => ({ db, ctx, w } = await openWorld(database)));
 
 async function newChat(): Promise<ChatActor> {
   const chat = await db.chatAccount.create({ data: { platform: 'BALE', externalUserId: `b${uniqueNumber()}` } });
@@ -37,7 +32,6 @@ async function appointedTrustee() {
   return createTrustee(db, { centerId: center.id, role: 'VICE_CHAIR' });
 }
 
-const toPersianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 describe('issue a link code', () => {
   it('staff of the county issue a 10-digit code stored only as its hash, valid for linkCodeTtlHours', async () => {
@@ -75,7 +69,7 @@ describe('redeem a link code', () => {
     const m = await appointedTrustee();
     const { code } = await issueLinkCode(ctx, w.staffA, { membershipId: m.id });
     const chat = await newChat();
-    const result = await redeemLinkCode(ctx, chat, { code: toPersianDigits(`${code.slice(0, 5)} ${code.slice(5)}`) });
+    const result = await redeemLinkCode(ctx, chat, { code: persianDigits(`${code.slice(0, 5)} ${code.slice(5)}`) });
     expect(result).toMatchObject({ membershipId: m.id, personId: m.personId, role: 'VICE_CHAIR' });
     expect((await db.chatAccount.findUniqueOrThrow({ where: { id: chat.chatAccountId } })).personId).toBe(m.personId);
     expect(await db.auditLog.count({ where: { entityId: chat.chatAccountId, action: 'trustee.linkChat' } })).toBe(1);

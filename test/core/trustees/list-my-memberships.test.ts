@@ -1,19 +1,10 @@
 /** listMyMemberships: the board roles a person holds now, read from the actor only. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { listMyMemberships } from '../../../core/trustees/list-my-memberships.ts';
-import { createCenter, createPerson, createTrustee } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { chatActor, workCtx } from '../../helpers/work.ts';
+import { createCenter, createPerson, createTrustee } from '../../../fixtures/factories.ts';
+import { chatActor, useWorkCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 describe('listMyMemberships', () => {
   it('lists only the appointed roles of the chat\'s person, with center names', async () => {

@@ -1,20 +1,11 @@
 /** listMyVolunteering: a person's own volunteer records, read from the actor only. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { listMyVolunteering } from '../../../core/volunteers/list-my-volunteering.ts';
-import { createCenter, createNetwork, createNetworkMembership, createPerson, createVolunteer } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor } from '../../helpers/actors.ts';
-import { chatActor, workCtx } from '../../helpers/work.ts';
+import { createCenter, createNetwork, createNetworkMembership, createPerson, createVolunteer } from '../../../fixtures/factories.ts';
+import { staffActor } from '../../../fixtures/actors.ts';
+import { chatActor, useWorkCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 describe('listMyVolunteering', () => {
   it("shows each center's application state, the rejection reason and the current networks", async () => {

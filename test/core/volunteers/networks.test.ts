@@ -1,23 +1,14 @@
 /** Networks: join (active volunteers only, network created on first use), leave, member lists. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { joinNetwork } from '../../../core/volunteers/join-network.ts';
 import { leaveNetwork } from '../../../core/volunteers/leave-network.ts';
 import { listNetworkMembers, type ListNetworkMembersInput } from '../../../core/volunteers/list-network-members.ts';
 import { listMyNetworks } from '../../../core/volunteers/list-my-networks.ts';
-import { createCenter, createDonor, createNetwork, createNetworkMembership, createVolunteer } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { donorActor, staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { auditRows, volunteerActorOf, workCtx } from '../../helpers/work.ts';
+import { createCenter, createDonor, createNetwork, createNetworkMembership, createVolunteer } from '../../../fixtures/factories.ts';
+import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { auditRows, useWorkCtx, volunteerActorOf } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 describe('joinNetwork / leaveNetwork', () => {
   it('an active volunteer joins: the network is created once, joining twice is a no-op, audited', async () => {

@@ -1,25 +1,16 @@
 /** Volunteers: apply, vetting through the approval mechanism, deactivation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { applyAsVolunteer } from '../../../core/volunteers/apply-as-volunteer.ts';
 import { sendVolunteerToVetting } from '../../../core/volunteers/send-volunteer-to-vetting.ts';
 import { vetVolunteer } from '../../../core/volunteers/vet-volunteer.ts';
 import { deactivateVolunteer } from '../../../core/volunteers/deactivate-volunteer.ts';
 import { volunteersApprovalHandlers } from '../../../core/volunteers/index.ts';
 import { decideApproval } from '../../../core/approvals/decide-approval.ts';
-import { createCenter, createNetwork, createNetworkMembership, createPerson, createVolunteer, uniqueMobile, uniqueNationalId } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { auditRows, chatActor, outboxFor, volunteerActorOf, workCtx } from '../../helpers/work.ts';
+import { createCenter, createNetwork, createNetworkMembership, createPerson, createVolunteer, uniqueMobile, uniqueNationalId } from '../../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { auditRows, chatActor, outboxFor, useWorkCtx, volunteerActorOf } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 const applicant = (centerId: string, extra: Record<string, unknown> = {}) => ({
   centerId,

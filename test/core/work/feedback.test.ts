@@ -1,21 +1,12 @@
 /** Feedback: anyone may send it (anonymously too), routed to the center's county, handled by that county's staff. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { submitFeedback } from '../../../core/work/submit-feedback.ts';
 import { handleFeedback } from '../../../core/work/handle-feedback.ts';
-import { createCenter, createPerson } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { auditRows, chatActor, outboxFor, workCtx } from '../../helpers/work.ts';
+import { createCenter, createPerson } from '../../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { auditRows, chatActor, outboxFor, useWorkCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 describe('submitFeedback', () => {
   it('a named complaint about a center goes to its county with its author', async () => {

@@ -1,20 +1,11 @@
 /** listMyTasks: a trustee's own open tasks, by membership or by role, overdue flagged; nobody else's. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { listMyTasks } from '../../../core/work/list-my-tasks.ts';
-import { createCenter, createTrustee } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { trusteeActor } from '../../helpers/actors.ts';
-import { chatActor, FIXED_NOW, workCtx } from '../../helpers/work.ts';
+import { createCenter, createTrustee } from '../../../fixtures/factories.ts';
+import { trusteeActor } from '../../../fixtures/actors.ts';
+import { chatActor, FIXED_NOW, useWorkCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 const day = 86_400_000;
 const inDays = (n: number) => new Date(FIXED_NOW.getTime() + n * day);

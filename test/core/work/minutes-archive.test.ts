@@ -1,24 +1,15 @@
 /** Minutes by the chair / vice-chair; archive documents destroyed only after Imdad approves. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { recordMinutes } from '../../../core/work/record-minutes.ts';
 import { addArchiveDocument } from '../../../core/work/add-archive-document.ts';
 import { requestArchiveDestruction } from '../../../core/work/request-archive-destruction.ts';
 import { workApprovalHandlers } from '../../../core/work/index.ts';
 import { decideApproval } from '../../../core/approvals/decide-approval.ts';
-import { createCenter } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { auditRows, chatActor, outboxFor, workCtx } from '../../helpers/work.ts';
+import { createCenter } from '../../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { auditRows, chatActor, outboxFor, useWorkCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 const minutes = (centerId: string) => ({
   centerId,
@@ -50,6 +41,32 @@ describe('recordMinutes', () => {
     const suspended = await createCenter(ctx.db, { licenseState: 'SUSPENDED' });
     await expect(recordMinutes(ctx, await trusteeActor(ctx.db, suspended.id, 'CHAIR'), minutes(suspended.id))).rejects.toMatchObject({ code: 'CENTER_READ_ONLY' });
     await expect(recordMinutes(ctx, await trusteeActor(ctx.db, center.id, 'CHAIR'), { ...minutes(center.id), decisions: '' })).rejects.toMatchObject({ code: 'REQUIRED' });
+  });
+
+  it('with a follow-up date the meeting gives the vice-chair a task on its decisions, told at once', async () => {
+    const center = await createCenter(ctx.db);
+    const vice = await trusteeActor(ctx.db, center.id, 'VICE_CHAIR');
+    await chatActor(ctx.db, vice.personId);
+    const m = await recordMinutes(ctx, await trusteeActor(ctx.db, center.id, 'CHAIR'), { ...minutes(center.id), followUpDueAt: '2026-12-10T20:30:00Z' });
+    expect(m.followUpTask).toMatchObject({ centerId: center.id, assigneeRole: 'VICE_CHAIR', title: 'جلسه ماهانه هیئت امنا', state: 'OPEN' });
+    const task = await ctx.db.trusteeTask.findUniqueOrThrow({ where: { id: m.followUpTask!.id } });
+    expect(task).toMatchObject({ minutesId: m.id, description: 'تصویب توزیع سبد غذایی 1405/09', dueAt: new Date('2026-12-10T20:30:00Z') });
+    expect((await auditRows(ctx.db, 'TrusteeTask', task.id)).map((r) => r.action)).toEqual(['task.create']);
+    expect((await outboxFor(ctx.db, vice.personId)).map((o) => [o.template, o.params])).toEqual([['task.assigned', { title: 'جلسه ماهانه هیئت امنا' }]]);
+
+    // Another role and title may be named; without a date there is no follow-up.
+    const named = await recordMinutes(ctx, vice, { ...minutes(center.id), followUpDueAt: '2026-12-20T20:30:00Z', followUpRole: 'ADMIN_FINANCE', followUpTitle: 'خرید سبد' });
+    expect(named.followUpTask).toMatchObject({ assigneeRole: 'ADMIN_FINANCE', title: 'خرید سبد' });
+    expect((await recordMinutes(ctx, vice, minutes(center.id))).followUpTask).toBeNull();
+  });
+
+  it('a follow-up needs a date in the future; a role without a date is refused; nothing is written', async () => {
+    const center = await createCenter(ctx.db);
+    const chair = await trusteeActor(ctx.db, center.id, 'CHAIR');
+    await expect(recordMinutes(ctx, chair, { ...minutes(center.id), followUpDueAt: '2026-11-01T00:00:00Z' })).rejects.toMatchObject({ code: 'INVALID_DATE' });
+    await expect(recordMinutes(ctx, chair, { ...minutes(center.id), followUpRole: 'VICE_CHAIR' })).rejects.toMatchObject({ code: 'REQUIRED', params: { field: 'followUpDueAt' } });
+    expect(await ctx.db.minutes.count({ where: { centerId: center.id } })).toBe(0);
+    expect(await ctx.db.trusteeTask.count({ where: { centerId: center.id } })).toBe(0);
   });
 });
 

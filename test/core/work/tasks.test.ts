@@ -1,23 +1,14 @@
 /** Trustee tasks: create, complete, snooze, overdue detection with a fake clock. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../prisma/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { describe, expect, it } from 'vitest';
 import { createTask, type CreateTaskInput } from '../../../core/work/create-task.ts';
 import { completeTask } from '../../../core/work/complete-task.ts';
 import { snoozeTask } from '../../../core/work/snooze-task.ts';
 import { listOverdueTasks } from '../../../core/work/list-overdue-tasks.ts';
-import { createCenter } from '../../../prisma/seed/factories.ts';
-import { createTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../helpers/actors.ts';
-import { auditRows, chatActor, FIXED_NOW, outboxFor, workCtx } from '../../helpers/work.ts';
+import { createCenter } from '../../../fixtures/factories.ts';
+import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { auditRows, chatActor, FIXED_NOW, outboxFor, useWorkCtx, workCtx } from '../../helpers/work.ts';
 
-let database: Database;
-let ctx: Ctx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ctx = workCtx(database.db);
-});
-afterAll(async () => database?.close());
+const ctx = useWorkCtx();
 
 const day = 86_400_000;
 const inDays = (n: number) => new Date(FIXED_NOW.getTime() + n * day).toISOString();

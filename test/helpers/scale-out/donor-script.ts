@@ -4,14 +4,15 @@
  * Buttons are pressed by their labels on screen, so a step that went wrong (an update
  * lost, handled twice or out of order) fails here naming what the chat showed.
  */
-import type { ApiCall } from '../bot/fake-bot-api.ts';
-import type { TestUser } from '../bot/test-user.ts';
+import type { ApiCall } from '../../../fixtures/bot/fake-bot-api.ts';
+import type { TestUser } from '../../../fixtures/bot/test-user.ts';
+import { persianDigits } from '../../../messenger/digits.ts';
 
 const FIRST_NAMES = ['علی', 'زهرا', 'محمد', 'فاطمه', 'حسین', 'مریم', 'رضا', 'سارا'];
 const LAST_NAMES = ['کریمی', 'احمدی', 'رضایی', 'موسوی', 'حسینی', 'نوری', 'صادقی', 'جعفری', 'قاسمی'];
 const FUNDS = ['کمک عمومی', 'صدقه', 'زکات', 'اکرام ایتام'];
 
-export const toPersianDigits = (s: string | number): string => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+export const toPersianDigits = (s: string | number): string => persianDigits(String(s));
 
 export interface DonorPlan {
   index: number;

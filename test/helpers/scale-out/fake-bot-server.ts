@@ -1,5 +1,5 @@
 /**
- * The fake Bot API (test/helpers/bot/fake-bot-api.ts) behind a real HTTP server on
+ * The fake Bot API (fixtures/bot/fake-bot-api.ts) behind a real HTTP server on
  * 127.0.0.1, so bot processes started with BOT_API_ROOT=<url> talk to it as to Telegram.
  * Every call is recorded in `api.calls` (with its chat), and the screens the test users
  * read are kept in `api.screens`, as in the in-process harness. A refused call is
@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFakeBotApi, FAKE_BOT_TOKEN, type FakeBotApi } from '../bot/fake-bot-api.ts';
+import { createFakeBotApi, FAKE_BOT_TOKEN, type FakeBotApi } from '../../../fixtures/bot/fake-bot-api.ts';
 
 export interface FakeBotServer {
   api: FakeBotApi;

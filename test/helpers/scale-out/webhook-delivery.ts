@@ -8,8 +8,8 @@
  */
 import type { Update } from 'grammy/types';
 import { SECRET_HEADER } from '../../../bot/webhook.ts';
-import type { ApiCall, FakeBotApi } from '../bot/fake-bot-api.ts';
-import type { Deliverer } from '../bot/test-user.ts';
+import type { ApiCall, FakeBotApi } from '../../../fixtures/bot/fake-bot-api.ts';
+import type { Deliverer } from '../../../fixtures/bot/test-user.ts';
 
 export interface WebhookStats {
   posts: number;

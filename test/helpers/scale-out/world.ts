@@ -3,7 +3,7 @@
  * with an appointed finance officer who logs in to the panel, and two county staff who
  * may confirm in every center of the county (so confirmations of one gift race).
  */
-import { createCenter, createCounty } from '../../../prisma/seed/factories.ts';
+import { createCenter, createCounty } from '../../../fixtures/factories.ts';
 import type { Db } from '../../../prisma/client.ts';
 import { createPanelUser, type PanelUser } from '../admin.ts';
 

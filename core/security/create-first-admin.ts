@@ -1,0 +1,52 @@
+/**
+ * The first day in production: on a database with no province admin yet, the province and
+ * its first admin login are created (by the `create-admin` command, as the system); from
+ * then on the panel does the rest. Refused once a province admin exists, so the command
+ * can never become a back door.
+ */
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, lockKey, type Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { parseInput, text } from '../input/schemas.ts';
+import { authorize } from '../policy.ts';
+import { hashPassword } from './password.ts';
+
+/** The shortest password a panel login may have. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const createFirstAdminInput = z.object({
+  provinceName: text(100),
+  firstName: text(100),
+  lastName: text(100),
+  username: z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(z.string().regex(/^[a-z0-9._-]{3,50}$/, { message: 'VALIDATION' })),
+  password: z.string().min(MIN_PASSWORD_LENGTH, { message: 'PASSWORD_TOO_SHORT' }).max(200, { message: 'TEXT_TOO_LONG' }),
+});
+export type CreateFirstAdminInput = z.input<typeof createFirstAdminInput>;
+
+export interface FirstAdmin {
+  provinceId: string;
+  staffUserId: string;
+  username: string;
+}
+
+export async function createFirstAdmin(ctx: Ctx, actor: Actor, raw: CreateFirstAdminInput): Promise<FirstAdmin> {
+  const input = parseInput(createFirstAdminInput, raw);
+  authorize(actor, 'staff.bootstrap');
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    await lockKey(tx, 'first-admin');
+    if (await tx.staffUser.count({ where: { role: 'PROVINCE_ADMIN' } })) throw new DomainError('CONFLICT', {}, 'a province admin exists');
+    const province = (await tx.province.findFirst({ where: { name: input.provinceName } })) ?? (await tx.province.create({ data: { name: input.provinceName } }));
+    const person = await tx.person.create({ data: { firstName: input.firstName, lastName: input.lastName } });
+    const user = await tx.staffUser.create({
+      data: { username: input.username, personId: person.id, role: 'PROVINCE_ADMIN', provinceId: province.id, passwordHash, passwordChangedAt: ctx.clock.now() },
+    });
+    await audit(tx, actor, { action: 'staff.createFirstAdmin', entity: 'StaffUser', entityId: user.id, after: { username: user.username, provinceId: province.id } });
+    return { provinceId: province.id, staffUserId: user.id, username: user.username };
+  });
+}

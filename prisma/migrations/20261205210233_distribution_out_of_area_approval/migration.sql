@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ApprovalKind" ADD VALUE 'DISTRIBUTION_OUT_OF_AREA';

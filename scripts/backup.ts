@@ -1,0 +1,53 @@
+/**
+ * `npm run backup`: a backup of the embedded database into BACKUP_DIR (default DATA_DIR/backups).
+ * One process owns the database (prisma/data-dir-lock.ts): while the server runs, the server
+ * takes it, asked over its socket (prisma/backup/backup-channel.ts); otherwise this process
+ * opens the database and takes it. Prints the file's path. Messages in Persian and English,
+ * for whoever runs the center's machine.
+ */
+import { loadConfig } from '../config.ts';
+import { backupChannelPath, BackupChannelUnavailableError, requestBackup } from '../prisma/backup/backup-channel.ts';
+import { takeBackup } from '../prisma/backup/take-backup.ts';
+import { openDatabase } from '../prisma/client.ts';
+import { DataDirInUseError } from '../prisma/data-dir-lock.ts';
+import { isFreshDataDir } from '../prisma/pglite-template.ts';
+import { say, fail } from './bilingual.ts';
+
+const config = loadConfig();
+if (config.database.kind === 'postgres') {
+  fail(
+    2,
+    'پایگاه داده PostgreSQL است (DATABASE_URL): با pg_dump پشتیبان بگیرید (README، بخش «پشتیبان‌گیری»).',
+    'The database is PostgreSQL (DATABASE_URL): back it up with pg_dump (README, "Backups").',
+  );
+}
+const { dataDir } = config.database;
+if (isFreshDataDir(dataDir)) {
+  fail(1, `در ${dataDir} هنوز پایگاه داده‌ای نیست که پشتیبان بخواهد.`, `There is no embedded database in ${dataDir} yet: nothing to back up.`);
+}
+
+let file: string;
+try {
+  const database = await openDatabase(config.database, { migrate: false });
+  try {
+    file = await takeBackup(database.pglite!, config.backups, 'manual');
+  } finally {
+    await database.close();
+  }
+} catch (e) {
+  if (!(e instanceof DataDirInUseError)) throw e;
+  // The server has it open: the server takes the backup.
+  try {
+    file = await requestBackup(backupChannelPath(dataDir));
+  } catch (err) {
+    if (!(err instanceof BackupChannelUnavailableError)) throw err;
+    fail(
+      3,
+      `سرور (شناسه ${e.pid}) پایگاه داده را در دست دارد و به درخواست پشتیبان پاسخ نداد (${err.message}). ` +
+        `پشتیبان‌های روزانه‌اش در ${config.backups.dir} است؛ یا سرور را متوقف کنید و دوباره اجرا کنید.`,
+      `The server (pid ${e.pid}) has the database open and did not answer the backup request (${err.message}). ` +
+        `Its daily backups are in ${config.backups.dir}; or stop it and run this again.`,
+    );
+  }
+}
+say(`پشتیبان گرفته شد: ${file}`, `Backup written: ${file}`);
