@@ -127,7 +127,7 @@ export async function donorGiftConversation(conversation: BotConversation, ctx: 
   );
   const target = await askTarget(d, pledges);
   const given = await askGiven(d, kind);
-  const paidAt = await askPaidAt(d, start.now, 'donor:gift.askDate');
+  const paidAt = await askPaidAt(d, start.now, { prompt: 'donor:gift.askDate', future: 'donor:gift.futureDate' });
 
   const confirmed = await d.ask({
     prompt: (t) => summary(t, d.ctx.language, target, given, paidAt),

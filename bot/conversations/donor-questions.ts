@@ -56,11 +56,14 @@ export async function askOptional<T>(d: Dialog, promptKey: string, onText: (s: s
   return answer.value;
 }
 
-/** The day it was paid or handed over: typed Jalali, or today / yesterday (an ISO instant; `promptKey` names the day's meaning). */
-export async function askPaidAt(d: Dialog, now: string, promptKey = 'donor:pay.askDate'): Promise<string> {
+/**
+ * The day it was paid or handed over: typed Jalali, or today / yesterday (an ISO instant).
+ * `keys` word the question and the refusal of a later day for what the day means (paid, handed over).
+ */
+export async function askPaidAt(d: Dialog, now: string, keys = { prompt: 'donor:pay.askDate', future: 'donor:pay.futureDate' }): Promise<string> {
   const example = (lng: Language) => jalaliExample(toJalali(new Date(now)), lng);
   return d.ask({
-    prompt: (t) => t(promptKey, { example: example(d.ctx.language) }),
+    prompt: (t) => t(keys.prompt, { example: example(d.ctx.language) }),
     keyboard: (t) =>
       buttons([
         { label: t('donor:pay.today'), data: btn('day', 0) },
@@ -78,7 +81,8 @@ export async function askPaidAt(d: Dialog, now: string, promptKey = 'donor:pay.a
     onText: (s): Parsed<string> => {
       const day = parseJalaliDate(s);
       if (!day) return { ok: false, error: 'donor:pay.badDate', params: { example: example(d.ctx.language) } };
-      return paidAtFor(day, now);
+      const at = paidAtFor(day, now);
+      return at.ok ? at : { ...at, error: keys.future };
     },
   });
 }

@@ -41,6 +41,9 @@ describe('report goods in Persian', () => {
     await u.send('کیسه');
     await u.send('۳٬۰۰۰٬۰۰۰');
     expect(u.lastText()).toBe('تاریخ تحویل کالا یا انجام خدمت را بنویسید (مثلاً ۱۴۰۵/۰۹/۰۵) یا یکی از گزینه‌ها را بزنید.');
+    // A day after today is refused in the words of goods handed over, and the question stays.
+    await u.send('۱۴۰۵/۰۹/۲۰');
+    expect(u.lastText()).toMatch(/^تاریخ تحویل نمی‌تواند بعد از امروز باشد\./);
     await u.send('۱۴۰۵/۰۹/۰۳');
     const summary = u.lastText()!;
     expect(summary).toContain('خلاصهٔ گزارش کمک غیرنقدی:');
