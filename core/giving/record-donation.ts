@@ -139,10 +139,9 @@ export async function recordDonation(ctx: Ctx, actor: Actor, raw: RecordDonation
       const retried = input.idempotencyKey && (await tx.donation.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } }));
       if (!retried) await checkTraceUnused(tx, center.id, input.traceNumber);
     }
-    // A pledge's gift is of its kind and feeds its fund (a zakat pledge is paid as zakat);
-    // that it is this donor's, at this center, reportDonation checks.
-    const pledge = input.pledgeId ? await tx.pledge.findUnique({ where: { id: input.pledgeId }, select: { kind: true, fund: true } }) : null;
-    if (pledge && pledge.kind !== input.kind) throw new DomainError('PLEDGE_KIND_MISMATCH', { field: 'kind' });
+    // A pledge's gift feeds its fund (a zakat pledge is paid as zakat); that the pledge is this
+    // donor's, at this center, of this kind and not cancelled, reportDonation checks.
+    const pledge = input.pledgeId ? await tx.pledge.findUnique({ where: { id: input.pledgeId }, select: { fund: true } }) : null;
     const donation = await reportDonationInTx(
       tx,
       ctx,

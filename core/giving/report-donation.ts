@@ -40,12 +40,18 @@ export const reportDonationInput = z.object({
 export type ReportDonationInput = z.input<typeof reportDonationInput>;
 export type ParsedDonationReport = z.output<typeof reportDonationInput>;
 
-/** A pledge (and installment) named by the report must be this donor's, at this center. */
+/**
+ * A pledge (and installment) named by the report must be this donor's, at this center, and
+ * of the gift's kind (goods do not pay a cash pledge). A cancelled pledge takes no more gifts:
+ * the donor gives directly instead. A lapsed or fulfilled one still does (a late or extra payment).
+ */
 async function checkPledge(tx: Tx, input: ParsedDonationReport, donorId: string | null) {
   if (input.installmentId && !input.pledgeId) throw new DomainError('REQUIRED', { field: 'pledgeId' });
   if (!input.pledgeId) return;
   const pledge = await tx.pledge.findUnique({ where: { id: input.pledgeId } });
   if (!pledge || pledge.donorId !== donorId || pledge.centerId !== input.centerId) throw new DomainError('PLEDGE_NOT_OF_DONOR');
+  if (pledge.kind !== input.kind) throw new DomainError('PLEDGE_KIND_MISMATCH', { field: 'kind' });
+  if (pledge.state === 'CANCELLED') throw new DomainError('PLEDGE_CANCELLED');
   if (input.installmentId) {
     const inst = await tx.pledgeInstallment.findUnique({ where: { id: input.installmentId } });
     if (!inst || inst.pledgeId !== pledge.id) throw new DomainError('PLEDGE_NOT_OF_DONOR');

@@ -111,6 +111,21 @@ describe('reportDonation', () => {
     ).rejects.toThrow(code('PLEDGE_NOT_OF_DONOR'));
   });
 
+  it('refuses a pledge of another kind, and a cancelled pledge; a lapsed one still takes a late payment', async () => {
+    const goods = await createPledge(database.db, { centerId: w.center.id, donorId: w.donor.donorId, kind: 'IN_KIND' });
+    await expect(reportDonation(ctx, w.donor, cashReport(w.center.id, 100_000, { pledgeId: goods.id }))).rejects.toThrow(
+      code('PLEDGE_KIND_MISMATCH'),
+    );
+    const cancelled = await createPledge(database.db, { centerId: w.center.id, donorId: w.donor.donorId, state: 'CANCELLED' });
+    await expect(reportDonation(ctx, w.donor, cashReport(w.center.id, 100_000, { pledgeId: cancelled.id }))).rejects.toThrow(
+      code('PLEDGE_CANCELLED'),
+    );
+    const lapsed = await createPledge(database.db, { centerId: w.center.id, donorId: w.donor.donorId, state: 'LAPSED' });
+    const late = await reportDonation(ctx, w.donor, cashReport(w.center.id, 500_000, { pledgeId: lapsed.id }));
+    expect(late).toMatchObject({ state: 'REPORTED', pledgeId: lapsed.id });
+    expect(await database.db.donation.count({ where: { pledgeId: { in: [goods.id, cancelled.id] } } })).toBe(0);
+  });
+
   it('validates input: bad amount, card digits, future paidAt', async () => {
     await expect(reportDonation(ctx, w.donor, cashReport(w.center.id, -5))).rejects.toThrow(code('AMOUNT_OUT_OF_RANGE'));
     await expect(reportDonation(ctx, w.donor, cashReport(w.center.id, 100_000, { cardLast4: '12a4' }))).rejects.toThrow(code('VALIDATION'));
