@@ -12,6 +12,7 @@ import { PrismaClient } from './generated/client/client.ts';
 import { pgliteMigrationAdapter, pgMigrationAdapter, poolConfigFromUrl } from './engine/adapters.ts';
 import { applyPendingMigrations } from './engine/schema-engine.ts';
 import { finishInterruptedRestore } from './backup/restore-backup.ts';
+import { takeBackup, type BackupSettings } from './backup/take-backup.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { BEHIND_THIS_BUILD, isMigrated, migrationNames, readMigrationState } from './migration-state.ts';
 import { copyPgliteTemplate, ensurePgliteTemplate, isFreshDataDir } from './pglite-template.ts';
@@ -140,10 +141,15 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
 
 /**
  * For the command-line tools (seed, create-admin): the configured database, migrated when
- * embedded; a PostgreSQL one must be migrated beforehand and is refused in words otherwise.
+ * embedded, and backed up first as the server does when it holds data (a tool run after an
+ * update is the same step as a start after one); a PostgreSQL one must be migrated beforehand
+ * and is refused in words otherwise.
  */
-export async function openToolDatabase(config: DatabaseConfig): Promise<Database> {
-  const database = await openDatabase(config, { migrate: config.kind === 'pglite' });
+export async function openToolDatabase(config: DatabaseConfig, backups: BackupSettings): Promise<Database> {
+  const database = await openDatabase(config, {
+    migrate: config.kind === 'pglite',
+    beforeMigrating: (pglite) => takeBackup(pglite, backups, 'before-migration'),
+  });
   if (database.kind === 'postgres' && !(await isMigrated(database.db))) {
     await database.close();
     throw new Error(BEHIND_THIS_BUILD);

@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   let database: Database | undefined;
   try {
     const config = loadConfig();
-    database = await openToolDatabase(config.database);
+    database = await openToolDatabase(config.database, config.backups);
     const core = createCore({ db: database.db });
     const admin = await core.security.createFirstAdmin({ kind: 'system', job: 'create-admin' }, { provinceName, firstName, lastName, username, password });
     console.log(`The province admin "${admin.username}" can now log in at /admin.`);

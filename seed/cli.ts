@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   let database: Database | undefined;
   try {
     const config = loadConfig();
-    database = await openToolDatabase(config.database);
+    database = await openToolDatabase(config.database, config.backups);
     const started = performance.now();
     const { logins } = await seedDemo(database.db, { force });
     const where = config.database.kind === 'pglite' ? config.database.dataDir : 'PostgreSQL';
