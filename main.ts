@@ -13,6 +13,7 @@
  * its threshold after those compiles free their large blocks, so later large blocks are
  * mapped and given back when freed instead of staying in the heap (about 55 MB less).
  */
+import path from 'node:path';
 import type { PosterBot } from './admin/poster/poster-page.ts';
 import { buildApp } from './app.ts';
 import { prepareBot, type RunningBot } from './bot/run.ts';
@@ -27,7 +28,7 @@ import { backupQueue, takeBackup } from './prisma/backup/take-backup.ts';
 import { openDatabase, type Database } from './prisma/client.ts';
 import { BEHIND_THIS_BUILD, readMigrationState } from './prisma/migration-state.ts';
 import { isFreshDataDir } from './prisma/pglite-template.ts';
-import { demoLoginLines, findDemoTemplate, seedDemoIfEmpty } from './seed/index.ts';
+import { demoLoginLines, findRecentDemoTemplate, seedDemoIfEmpty } from './seed/index.ts';
 
 function readConfig(): Config {
   try {
@@ -47,8 +48,8 @@ function readConfig(): Config {
  */
 async function openStartDatabase(config: Config, logger: Logger): Promise<{ database: Database; demoLogins: string[] }> {
   const embedded = config.database.kind === 'pglite';
-  // A new data folder on the day `npm install` wrote the demo ahead of time: copied, not written (seed/demo-template.ts).
-  const demoTemplate = config.database.kind === 'pglite' && config.seedDemo && isFreshDataDir(config.database.dataDir) ? findDemoTemplate() : null;
+  // A new data folder within a week of the day `npm install` wrote the demo ahead of time: copied, not written (seed/demo-template.ts).
+  const demoTemplate = config.database.kind === 'pglite' && config.seedDemo && isFreshDataDir(config.database.dataDir) ? findRecentDemoTemplate() : null;
   const database = await openDatabase(config.database, {
     migrate: embedded,
     beforeMigrating: async (pglite) => logger.info({ file: await takeBackup(pglite, config.backups, 'before-migration') }, 'backup taken before migrating'),
@@ -64,7 +65,7 @@ async function openStartDatabase(config: Config, logger: Logger): Promise<{ data
     }
   }
   if (demoTemplate) {
-    logger.info('the embedded database was new: demo data written (copied from the one `npm install` prepared today)');
+    logger.info({ template: path.basename(demoTemplate) }, 'the embedded database was new: demo data written (copied from the one `npm install` prepared, dated by its name)');
     return { database, demoLogins: await demoLoginLines(database.db) };
   }
   const seeded = database.kind === 'pglite' && config.seedDemo ? await seedDemoIfEmpty(database.db) : null;

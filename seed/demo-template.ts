@@ -5,8 +5,10 @@
  * plays the demo's history through core (seed/demo.ts): about 3 s of CPU, most of a first start.
  *
  * The demo is built around its day (dates, due tasks, this month's gifts), so the template is
- * for one UTC day, the one seedDemo uses; on another day the start writes the demo as before.
- * Its name also hashes the migrated template's (migrations, PGlite) and the code that writes
+ * for one UTC day, the one seedDemo uses. A first start on a later day still copies it, up to
+ * a week old: a data folder started on the install day would show that same demo a few days on,
+ * and writing the demo anew costs more than the rest of the start together. Older than that,
+ * the start writes a fresh one. Its name also hashes the migrated template's (migrations, PGlite) and the code that writes
  * the demo (seed/, core/, fixtures/, messenger/): after an update it is never used stale.
  */
 import { createHash } from 'node:crypto';
@@ -32,13 +34,26 @@ function sourcesHash(): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-export function demoTemplateName(today = new Date()): string {
-  return `${FAMILY}${sourcesHash()}-${utcDay(today).toISOString().slice(0, 10)}`;
+export function demoTemplateName(today = new Date(), hash = sourcesHash()): string {
+  return `${FAMILY}${hash}-${utcDay(today).toISOString().slice(0, 10)}`;
 }
 
-/** Today's demo template, or null when none was made (then the demo is written at start). */
+/** Today's demo template, or null when none was made today. */
 export function findDemoTemplate(today = new Date()): string | null {
   return findTemplate(demoTemplateName(today));
+}
+
+/** How many days old a demo template may be and still serve a first start. */
+export const DEMO_TEMPLATE_MAX_AGE_DAYS = 7;
+
+/** The newest demo template of this code at most a week old, or null (then the demo is written at start). */
+export function findRecentDemoTemplate(today = new Date()): string | null {
+  const hash = sourcesHash();
+  for (let age = 0; age <= DEMO_TEMPLATE_MAX_AGE_DAYS; age++) {
+    const found = findTemplate(demoTemplateName(new Date(today.getTime() - age * 86_400_000), hash));
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Today's demo template, made when missing; null if nowhere is writable. */

@@ -1,7 +1,7 @@
 /**
  * The demo written ahead of time (seed/demo-template.ts): `npm install` makes today's, a new
- * data folder started from it holds the whole demo and its logins, and another day (or other
- * code) has a template of its own, so a stale demo is never copied.
+ * data folder started from it holds the whole demo and its logins; a first start up to a week
+ * later still copies it, and other code has a template of its own, so a stale demo is never copied.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../prisma/client.ts';
 import { migrationNames } from '../../prisma/migration-state.ts';
-import { demoTemplateName } from '../../seed/demo-template.ts';
+import { DEMO_TEMPLATE_MAX_AGE_DAYS, demoTemplateName, findRecentDemoTemplate } from '../../seed/demo-template.ts';
 import { demoLoginLines, ensureDemoTemplate, findDemoTemplate, seedDemoIfEmpty } from '../../seed/index.ts';
 import { testDbKind } from '../helpers/db.ts';
 
@@ -43,5 +43,14 @@ describe.skipIf(testDbKind() === 'postgres')('the demo template (embedded databa
     expect(demoTemplateName(tomorrow)).not.toBe(demoTemplateName(today));
     expect(demoTemplateName(tomorrow).slice(0, -10)).toBe(demoTemplateName(today).slice(0, -10)); // same code, same hash
     expect(findDemoTemplate(tomorrow)).toBeNull();
+  });
+
+  it("serves a first start up to a week after the day it was made, not later", async () => {
+    const template = await ensureDemoTemplate();
+    const daysOn = (n: number) => new Date(Date.now() + n * 86_400_000);
+    expect(findRecentDemoTemplate(daysOn(1))).toBe(template);
+    expect(findRecentDemoTemplate(daysOn(DEMO_TEMPLATE_MAX_AGE_DAYS))).toBe(template);
+    expect(findRecentDemoTemplate(daysOn(DEMO_TEMPLATE_MAX_AGE_DAYS + 1))).toBeNull();
+    expect(findRecentDemoTemplate(daysOn(-1))).toBeNull(); // a clock set back does not see a demo of its future
   });
 });
