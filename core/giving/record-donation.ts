@@ -126,7 +126,17 @@ async function checkTraceUnused(tx: Tx, centerId: string, traceNumber: string) {
 }
 
 export async function recordDonation(ctx: Ctx, actor: Actor, raw: RecordDonationInput): Promise<Donation> {
-  const input = parseInput(recordDonationInput, raw);
+  return recordParsedDonation(ctx, actor, parseInput(recordDonationInput, raw));
+}
+
+/** A gift as recordDonationInput parses it; its `amountToman` already holds Rials (the schema converts). */
+export type ParsedRecordDonation = z.output<typeof recordDonationInput>;
+
+/**
+ * The gift from input already parsed: also the path of a use-case that knows the amount to
+ * the Rial (a bank statement's credit), which the form's Toman cannot always say.
+ */
+export async function recordParsedDonation(ctx: Ctx, actor: Actor, input: ParsedRecordDonation): Promise<Donation> {
   if (input.kind === 'CASH' && !input.traceNumber) throw new DomainError('REQUIRED', { field: 'traceNumber' });
   const paidAt = receivedInstant(ctx, input.paidAt);
 

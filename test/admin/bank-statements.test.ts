@@ -174,6 +174,30 @@ describe('the bank statements page', () => {
   });
 });
 
+describe('a credit the bank booked without a trace number, or in Rials that are no whole Toman', () => {
+  it('is offered and recorded from the page as an anonymous gift of exactly the bank\'s Rials, the line its proof', async () => {
+    const db = panel.database.db;
+    const center = panel.world.centers.home;
+    const atBranch: StatementFileLine = { day: new Date('2026-11-10T00:00:00Z'), credit: 1_234_567n, description: 'واریز نقدی شعبه' };
+    const oddRials: StatementFileLine = { day: new Date('2026-11-11T00:00:00Z'), credit: 3_000_005n, trace: '31415926', description: 'انتقال پایا' };
+    const up = await postForm('FINANCE', { step: 'import', centerId: center.id, presetId: 'example:latin-csv' }, { name: 'odd.csv', bytes: gregorianCsv([atBranch, oddRials]) });
+    expect(up.body.notice?.type, JSON.stringify(up.body)).toBe('success');
+    const items = (up.body.data?.matches as { items: { lineId: string; amountRial: string; canRecord: boolean }[] }).items;
+    const shown = (rial: string) => items.find((i) => i.amountRial === rial)!;
+    expect(shown('1234567').canRecord).toBe(true);
+    expect(shown('3000005').canRecord).toBe(true);
+
+    for (const [rial, fund] of [['1234567', 'SADAQA'], ['3000005', 'GENERAL']] as const) {
+      const rec = await postForm('FINANCE', { step: 'record', centerId: center.id, lineId: shown(rial).lineId, fund });
+      expect(rec.body.notice, rial).toMatchObject({ type: 'success', message: expect.stringContaining('شمارهٔ رسید') });
+    }
+    const gift = async (rial: string) => (await db.statementLine.findUniqueOrThrow({ where: { id: shown(rial).lineId }, include: { donation: true } })).donation;
+    expect(await gift('1234567')).toMatchObject({ state: 'CONFIRMED', fund: 'SADAQA', donorId: null, amountRial: 1_234_567n, traceNumber: `stmt:${shown('1234567').lineId.replace(/-/g, '')}` });
+    expect(await gift('3000005')).toMatchObject({ state: 'CONFIRMED', fund: 'GENERAL', donorId: null, amountRial: 3_000_005n, traceNumber: '31415926' });
+    expect(await db.auditLog.count({ where: { action: 'statement.recordCredit', entityId: { in: [shown('1234567').lineId, shown('3000005').lineId] } } })).toBe(2);
+  });
+});
+
 describe('many matches confirmed at once from two sessions', () => {
   // PGlite runs one transaction at a time, so the two sessions interleave but never truly
   // race, and each confirmation there costs tens of milliseconds: a thousand would take

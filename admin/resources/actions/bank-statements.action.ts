@@ -96,7 +96,7 @@ function shownMatches(m: StatementMatches, lng: Language, offset: number, now: D
       cardLast4: i.cardLast4,
       description: i.description,
       row: digits(i.rowNo, lng),
-      canRecord: !i.confirmedGift && !!i.traceNumber && i.amountRial % 10n === 0n,
+      canRecord: !i.confirmedGift,
       alreadyConfirmed: i.confirmedGift ? say(lng, 'alreadyConfirmed', { receiptNo: i.confirmedGift.receiptNo ? digits(i.confirmedGift.receiptNo, lng) : '—' }) : null,
       proposal: i.proposal
         ? {
