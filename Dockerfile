@@ -24,7 +24,8 @@ RUN node --disable-warning=ExperimentalWarning scripts/build-admin-bundle.ts
 # migrating (seconds), built by the build stage's postinstall. Built as root, copied by the
 # user node: PGlite leaves a file or two readable by their owner only.
 COPY --from=build /app/.cache/pglite ./.cache/pglite
-# Not the demo template the install also made: it is for the build's day only (seed/demo-template.ts).
+# Not the demo template the install also made: it is dated by the build's day (seed/demo-template.ts),
+# and a production database starts without the demo.
 RUN rm -rf .cache/pglite/demo-* && chmod -R a+rX .cache/pglite
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -30,8 +30,11 @@ const schema = z.object({
   /** Connections per process; must cover the bot's concurrency (one per chat in flight). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DATA_DIR: z.string().trim().min(1).default('data'),
-  /** Fill an empty embedded database with demo data on first start. */
-  SEED_DEMO: flag.default(true),
+  /**
+   * Fill an empty embedded database with demo data on first start; unset: on, except in
+   * production, where a forgotten variable must not leave logins whose passwords the README prints.
+   */
+  SEED_DEMO: flag.optional(),
   /** Embedded database: where its backups go (default DATA_DIR/backups; better another disk), */
   BACKUP_DIR: z.string().trim().min(1).optional(),
   /** how many are kept (the newest), */
@@ -97,7 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR, 'db') },
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     backups: { dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')), keep: e.BACKUP_KEEP, daily: e.BACKUP_DAILY },
     admin: adminSettingsFrom(e),
     bot: botSettingsFrom(e),

@@ -51,6 +51,14 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'development', LOG_REQUESTS: '1' }).logRequests).toBe(true);
   });
 
+  it('writes the demo into an empty embedded database except in production, unless SEED_DEMO says', () => {
+    const production = { NODE_ENV: 'production', ADMIN_SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig(production).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
+  });
+
   it('reports every bad variable at once', () => {
     expect(issuesOf({ PORT: 'x', NODE_ENV: 'y' }).map((i) => i.split(':')[0]).sort()).toEqual(['NODE_ENV', 'PORT']);
   });
