@@ -198,6 +198,47 @@ describe('a credit the bank booked without a trace number, or in Rials that are 
   });
 });
 
+describe('a batch whose gifts are not all simply waiting', () => {
+  it('confirms a gift waiting as an approval request by approving it, tells a gift decided meanwhile on its own line, and confirms the rest', async () => {
+    const db = panel.database.db;
+    const center = await db.center.findUniqueOrThrow({ where: { id: panel.world.centers.home.id } });
+    const donorId = panel.world.records.Donor.home!;
+    const lines: StatementFileLine[] = [0, 1, 2].map((i) => ({ day: new Date(`2026-11-0${5 + i}T00:00:00Z`), credit: BigInt(4_100_000 + i * 10_000), trace: `2718${i}` }));
+    const gifts = await Promise.all(
+      lines.map((l, i) =>
+        db.donation.create({
+          data: { centerId: center.id, donorId, kind: 'CASH', fund: 'GENERAL', amountRial: l.credit!, sandoghAccountNo: center.sandoghAccountNo, traceNumber: l.trace!, paidAt: l.day, idempotencyKey: `batch-kinds-${i}` },
+        }),
+      ),
+    );
+    const [requested, normal, decided] = gifts as [(typeof gifts)[0], (typeof gifts)[0], (typeof gifts)[0]];
+    const request = await db.approvalRequest.create({ data: { kind: 'DONATION_CONFIRMATION', targetEntity: 'Donation', targetId: requested.id, centerId: center.id, countyId: center.countyId } });
+    const up = await postForm('FINANCE', { step: 'import', centerId: center.id, presetId: 'example:latin-csv' }, { name: 'batch.csv', bytes: gregorianCsv(lines) });
+    expect(up.body.notice?.type, JSON.stringify(up.body)).toBe('success');
+    const lineOf = async (trace: string) => (await db.statementLine.findFirstOrThrow({ where: { centerId: center.id, traceNumber: trace } })).id;
+    const matches = [
+      { lineId: await lineOf(lines[0]!.trace!), donationId: requested.id },
+      { lineId: await lineOf(lines[1]!.trace!), donationId: normal.id },
+      { lineId: await lineOf(lines[2]!.trace!), donationId: decided.id },
+    ];
+    // Rejected from the review queue after the page was drawn.
+    const finance = await trusteeActor(db, center.id, 'ADMIN_FINANCE');
+    await createCore({ db }).giving.rejectDonation(finance, { donationId: decided.id, reason: 'رسید تکراری' });
+
+    const r = await postForm('FINANCE', { step: 'confirm', centerId: center.id, matches: JSON.stringify(matches) });
+    expect(r.body.notice?.message).toContain('۲ کمک تأیید');
+    const result = r.body.data?.result as { confirmed: number; refused: { lineId: string; message: string }[] };
+    expect(result.confirmed).toBe(2);
+    expect(result.refused).toEqual([{ lineId: matches[2]!.lineId, message: 'این کمک دیگر منتظر تأیید نیست: در این میان تأیید یا رد شده است. چیزی تغییر نکرد.' }]);
+    expect(await db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ state: 'APPROVED', decidedById: expect.any(String) });
+    for (const g of [requested, normal]) expect(await db.donation.findUniqueOrThrow({ where: { id: g.id } }), g.id).toMatchObject({ state: 'CONFIRMED', receiptNo: expect.any(Number) });
+    expect(await db.donation.findUniqueOrThrow({ where: { id: decided.id } })).toMatchObject({ state: 'REJECTED' });
+    expect(await db.statementLine.findUniqueOrThrow({ where: { id: matches[0]!.lineId } })).toMatchObject({ donationId: requested.id });
+    expect(await db.statementLine.findUniqueOrThrow({ where: { id: matches[2]!.lineId } })).toMatchObject({ donationId: null });
+    expect(await db.auditLog.count({ where: { action: 'approval.approve', entityId: request.id } })).toBe(1);
+  });
+});
+
 describe('many matches confirmed at once from two sessions', () => {
   // PGlite runs one transaction at a time, so the two sessions interleave but never truly
   // race, and each confirmation there costs tens of milliseconds: a thousand would take
