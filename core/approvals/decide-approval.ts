@@ -16,7 +16,11 @@ export const decideApprovalInput = z.object({
 });
 export type DecideApprovalInput = z.input<typeof decideApprovalInput>;
 
-/** Approves or rejects a pending request; a rejection needs a reason. Deciding twice is refused. */
+/**
+ * Approves or rejects a pending request; a rejection needs a reason. Deciding twice is refused,
+ * and so is approving one's own request where the approval is a second person's check
+ * (withdrawing one's own by rejecting it stays possible).
+ */
 export async function decideApproval(ctx: Ctx, handlers: ApprovalHandlers, actor: Actor, raw: DecideApprovalInput): Promise<ApprovalRequest> {
   const input = parseInput(decideApprovalInput, raw);
   if (input.decision === 'REJECT' && !input.reason) throw new DomainError('REQUIRED', { field: 'reason' });
@@ -28,6 +32,8 @@ export async function decideApproval(ctx: Ctx, handlers: ApprovalHandlers, actor
     if (!handler) throw new DomainError('INVALID_STATE', {}, `no handler for ${request.kind}`);
     authorize(actor, handler.action, await handler.scope(tx, request));
     if (request.state !== 'PENDING') throw new DomainError('INVALID_STATE');
+    const decider = personOf(actor);
+    if (handler.secondPerson && input.decision === 'APPROVE' && decider !== null && decider === request.requestedById) throw new DomainError('OWN_REQUEST_APPROVAL');
     const decided = await tx.approvalRequest.update({
       where: { id: request.id },
       data: {

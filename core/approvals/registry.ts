@@ -13,6 +13,13 @@ import type { Action, Scope } from '../policy.ts';
 export interface ApprovalHandler {
   /** The policy action a decider needs. */
   action: Action;
+  /**
+   * The approval is a second person's check on the requester (money out, records destroyed, a
+   * license): the requester may not approve it. Not so where the request only tracks a
+   * decision made elsewhere (vetting by the selection and security offices), which the officer
+   * who sent it records.
+   */
+  secondPerson?: boolean;
   /** Where the target lives, read from the database (never from the caller). */
   scope(tx: Tx, request: ApprovalRequest): Promise<Scope>;
   /** Apply an approval: change the target, audit it, queue its notifications. */

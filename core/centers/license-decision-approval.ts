@@ -12,6 +12,7 @@ import { renewLocked } from './renew-license.ts';
 
 export const licenseDecisionHandler: ApprovalHandler = {
   action: 'license.decide',
+  secondPerson: true,
   async scope(tx, request) {
     const center = await tx.center.findUnique({ where: { id: request.targetId }, select: { id: true, countyId: true } });
     if (!center) throw new DomainError('NOT_FOUND');

@@ -25,6 +25,7 @@ async function tellRequester(tx: Tx, personId: string | null, requestId: string,
 
 export const distributionApproval: ApprovalHandler = {
   action: 'distribution.approve',
+  secondPerson: true,
   async scope(tx, request) {
     const d = await tx.distribution.findUnique({ where: { id: request.targetId }, select: { centerId: true, center: { select: { countyId: true, licenseState: true } } } });
     if (!d) throw new DomainError('NOT_FOUND');

@@ -70,6 +70,7 @@ async function tellRequester(tx: Tx, request: ApprovalRequest, template: string,
 
 export const outOfAreaApproval: ApprovalHandler = {
   action: 'distribution.outOfArea',
+  secondPerson: true,
   async scope(tx, request) {
     const d = await tx.distribution.findUnique({
       where: { id: request.targetId },

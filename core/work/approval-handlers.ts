@@ -20,6 +20,7 @@ async function loadRequested(tx: Tx, documentId: string) {
 
 const archiveDestruction: ApprovalHandler = {
   action: 'archive.approveDestruction',
+  secondPerson: true,
   async scope(tx, request) {
     const doc = await tx.archiveDocument.findUnique({ where: { id: request.targetId }, select: { centerId: true } });
     if (!doc) throw new DomainError('NOT_FOUND');

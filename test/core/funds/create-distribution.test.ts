@@ -154,6 +154,22 @@ describe('createDistribution', () => {
       await expect(decide(w.chair, { requestId: request.id, decision: 'APPROVE' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     });
 
+    it('the chair who recorded it may not approve it: a second person does (its Imdad staff); the chair may still withdraw it', async () => {
+      await fund(db, w.center.id, 'GENERAL', 200_000_000n);
+      const own = await createDistribution(ctx, w.chair, cash(LIMIT + 1n));
+      const request = await db.approvalRequest.findFirstOrThrow({ where: { targetId: own.id } });
+      expect(request.requestedById).toBe(w.chair.personId);
+      await expect(decide(w.chair, { requestId: request.id, decision: 'APPROVE' })).rejects.toMatchObject({ code: 'OWN_REQUEST_APPROVAL' });
+      expect((await db.distribution.findUniqueOrThrow({ where: { id: own.id } })).state).toBe('PENDING_APPROVAL');
+      await decide(w.countyStaff, { requestId: request.id, decision: 'APPROVE' });
+      expect(await db.distribution.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ state: 'APPROVED', approvedById: w.countyStaff.personId });
+
+      const withdrawn = await createDistribution(ctx, w.chair, cash(LIMIT + 2n));
+      const second = await db.approvalRequest.findFirstOrThrow({ where: { targetId: withdrawn.id } });
+      await decide(w.chair, { requestId: second.id, decision: 'REJECT', reason: 'ثبت اشتباه' });
+      expect((await db.distribution.findUniqueOrThrow({ where: { id: withdrawn.id } })).state).toBe('CANCELLED');
+    });
+
     it('approval re-checks the balance: money spent meanwhile leaves the request pending', async () => {
       await fund(db, w.center.id, 'HEALTH', 80_000_000n);
       const d = await createDistribution(ctx, w.viceChair, cash(70_000_000n, { fund: 'HEALTH', purpose: 'HEALTH' }));
