@@ -12,6 +12,7 @@ import { gregorianCsv, jalaliPersianXlsx, SAMPLE_STATEMENT, type StatementFileLi
 import { trusteeActor } from '../../fixtures/actors.ts';
 import { api, refused, type RoleKey, usePanelWorld } from '../helpers/admin-world.ts';
 import { testDbKind } from '../helpers/db.ts';
+import { xlsxBomb } from '../helpers/zip-bomb.ts';
 
 const panel = usePanelWorld();
 
@@ -126,6 +127,23 @@ describe('the bank statements page', () => {
     expect(huge.res.statusCode).toBe(413);
     expect(huge.res.json()).toEqual({ error: 'پرونده بزرگ‌تر از ۱۰ مگابایت است و فرستاده نشد.' });
     expect(await written(center)).toEqual(before);
+  });
+
+  it('an xlsx that unpacks to far more than a statement (a zip bomb) is refused before it is read, in words, storing nothing -- also when its sizes lie', async () => {
+    const center = panel.world.centers.home.id;
+    const before = await written(center);
+    for (const [name, bytes] of [
+      ['bomb.xlsx', xlsxBomb(100 * 1024 * 1024)],
+      ['lying.xlsx', xlsxBomb(100 * 1024 * 1024, { lie: true })],
+    ] as const) {
+      expect(bytes.length, name).toBeLessThan(1024 * 1024);
+      for (const step of ['preview', 'import']) {
+        const r = await postForm('FINANCE', { step, centerId: center, presetId: 'example:sandogh-web' }, { name, bytes });
+        expect(r.body.notice, `${name} ${step}`).toEqual({ type: 'error', message: 'این پروندهٔ اکسل پس از گشودن بیش از ۶۴ مگابایت می‌شود، بسیار بیشتر از یک صورت‌حساب بانکی؛ خوانده نشد. صورت‌حساب را دوباره از اینترنت‌بانک بگیرید.' });
+      }
+    }
+    expect(await written(center)).toEqual(before);
+    expect(await panel.database.db.statementImport.count({ where: { fileName: { in: ['bomb.xlsx', 'lying.xlsx'] } } })).toBe(0);
   });
 
   it('confirms chosen matches (each through core), refused to the chair; records a credit as an anonymous gift; the reconciliation downloads for those who read funds', async () => {

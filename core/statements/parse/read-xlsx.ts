@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs';
 import { DomainError } from '../../errors.ts';
 import { FormulaCell, MAX_STATEMENT_ROWS, type Cell, type SheetRow } from './cells.ts';
+import { checkXlsxUnpackedSize } from './zip-size.ts';
 
 function cellOf(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
@@ -24,6 +25,8 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  // Measured before exceljs inflates anything: a small file may unpack to gigabytes.
+  await checkXlsxUnpackedSize(bytes);
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
