@@ -62,9 +62,14 @@ export function adminjsLocale(lng: Language): Locale {
   return { language: lng, availableLanguages: [lng], localeDetection: false, translations: { [lng]: adminjsTranslations(lng) } };
 }
 
-function lookupString(tree: Tree, key: string): string | undefined {
+function lookup(tree: Tree, key: string): string | Tree | undefined {
   let node: string | Tree | undefined = tree;
   for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
+  return node;
+}
+
+function lookupString(tree: Tree, key: string): string | undefined {
+  const node = lookup(tree, key);
   return typeof node === 'string' ? node : undefined;
 }
 
@@ -76,6 +81,12 @@ export function fillPlaceholders(text: string, vars: Record<string, string | num
 /** A string of locales/<lng>/<namespace>.json by its dotted key path, or undefined. */
 export function localeString(lng: Language, namespace: string, key: string): string | undefined {
   return lookupString(localeTree(lng, namespace), key);
+}
+
+/** The keys of a section of locales/<lng>/<namespace>.json, in the file's order (a page's reading order). */
+export function localeKeys(lng: Language, namespace: string, key: string): string[] {
+  const node = lookup(localeTree(lng, namespace), key);
+  return isTree(node) ? Object.keys(node) : [];
 }
 
 /** A server-side string from locales/<lng>/admin.json, e.g. `translate('fa', 'login.title')`. */

@@ -15,12 +15,22 @@ export function auditLogResource(ctx: DefineContext): ResourceWithOptions {
     navigation: NAV.system,
     titleProperty: 'summary',
     listProperties: ['at', 'actor', 'summary', 'record'],
-    showProperties: ['id', 'at', 'actor', 'summary', 'record', 'entityId', 'before', 'after'],
-    // The row number is the trail's own sequence, not an internal reference (read out: no separators).
-    properties: { id: { isVisible: { list: false, show: true, edit: false, filter: false }, custom: { plainDigits: true } } },
+    // What changed in words first; the stored JSON after it, exact, for the auditor.
+    showProperties: ['id', 'at', 'actor', 'summary', 'record', 'entityId', 'changes', 'before', 'after'],
+    properties: {
+      // The row number is the trail's own sequence, not an internal reference (read out: no separators).
+      id: { isVisible: { list: false, show: true, edit: false, filter: false }, custom: { plainDigits: true } },
+      // One line a field (textarea keeps the lines on the show page).
+      changes: { type: 'textarea' },
+    },
     settings: {
       // Written onto the page of rows by enrich (one look-up per kind of actor, not per row).
-      virtuals: { actor: { value: (row) => row.actor }, summary: { value: (row) => row.summary }, record: { value: (row) => row.record } },
+      virtuals: {
+        actor: { value: (row) => row.actor },
+        summary: { value: (row) => row.summary },
+        record: { value: (row) => row.record },
+        changes: { value: (row) => row.changes },
+      },
       enrich: (rows, db, _actor, lng) => describeAuditRows(rows, db, lng),
       // Indexed: (at), (entity, entityId), (actorType, actorId).
       sortable: ['at'],

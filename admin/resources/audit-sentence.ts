@@ -6,6 +6,7 @@
 import type { Db } from '../../prisma/client.ts';
 import type { Language } from '../../messenger/i18n.ts';
 import { fillPlaceholders, localeString, translate } from '../locale/index.ts';
+import { describeChanges } from './audit-changes.ts';
 import { valueLabel } from './messages.ts';
 import { personName, PERSON_NAME } from './shared.ts';
 import type { Row } from './scoped-resource.ts';
@@ -32,7 +33,7 @@ function named(name: string | null, role: string): string {
 }
 
 /**
- * Puts `actor` (name and role) and `summary` (the sentence) on a page of audit rows: the
+ * Puts `actor` (name and role), `summary` (the sentence) and `changes` (audit-changes.ts) on a page of audit rows: the
  * actors are looked up once per kind, not once per row.
  */
 export async function describeAuditRows(rows: Row[], db: Db, lng: Language): Promise<void> {
@@ -62,5 +63,6 @@ export async function describeAuditRows(rows: Row[], db: Db, lng: Language): Pro
     row.actor = actor;
     row.record = recordInWords(lng, String(row.entity));
     row.summary = fillPlaceholders(auditText(lng, 'sentence') ?? '{{actor}} {{action}}.', { actor, action });
+    row.changes = describeChanges(lng, String(row.entity), row.before, row.after);
   }
 }

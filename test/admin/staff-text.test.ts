@@ -2,7 +2,7 @@
  * What staff read in the Persian panel, over the real HTTP API: a missing record is told in
  * Persian (not AdminJS's English sentence), and so is an action the login may not use; staff people (their mobile numbers) are read
  * only by province-wide logins, a trustee sees an official as a name on what they decided;
- * the audit trail reads as sentences naming who did what to which record; the outbox names
+ * the audit trail reads as sentences naming who did what to which record, and what changed; the outbox names
  * each message's kind in words.
  */
 import type { FastifyInstance } from 'fastify';
@@ -130,6 +130,27 @@ describe('the audit trail', () => {
     expect(login!.params.summary).toBe(`${official.firstName} ${official.lastName} (مدیر استان) وارد پنل شد.`);
     expect(login!.params.record).toBe('کاربر سامانه');
     for (const r of list.records!) for (const key of ['actor', 'summary', 'record']) expect(String(r.params[key])).not.toMatch(/[A-Za-z]/);
+  });
+
+  it("a row's page says what changed, a line a field, in the record's own words and Persian digits", async () => {
+    const row = await database.db.auditLog.create({
+      data: {
+        actorType: 'STAFF',
+        actorId: countyStaffUserId,
+        action: 'donation.confirm',
+        entity: 'Donation',
+        entityId: donationId,
+        before: { state: 'REPORTED', note: null },
+        after: { state: 'CONFIRMED', note: null, receiptNo: 12, amountRial: '25000000', paidAt: '2026-11-24T00:00:00.000Z' },
+      },
+    });
+    const shown = await get('province', `AuditLog/records/${row.id}/show`);
+    expect(String(shown.record!.params.changes).split('\n')).toEqual([
+      'وضعیت: از «در انتظار تأیید» به «تأیید شده»',
+      'مبلغ: ۲۵٬۰۰۰٬۰۰۰ ریال',
+      'تاریخ کمک: ۳ آذر ۱۴۰۵',
+      'شمارهٔ رسید: ۱۲',
+    ]);
   });
 });
 
