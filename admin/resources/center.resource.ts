@@ -10,6 +10,7 @@ import { centerActions } from './actions/center.actions.ts';
 import { centerPosterAction } from './actions/center-poster.action.ts';
 import { defineResource, type DefineContext } from './define.ts';
 import { fundBalancesLine } from './fund-balances-line.ts';
+import { paymentInChatLine } from './payment-in-chat-line.ts';
 import { NAV } from './shared.ts';
 
 export function centerResource(ctx: DefineContext): ResourceWithOptions {
@@ -23,7 +24,7 @@ export function centerResource(ctx: DefineContext): ResourceWithOptions {
       'name', 'county', 'licenseState', 'activityCode', 'hostType', 'hostName', 'address', 'phone', 'activityArea', 'areaKind',
       'latitude', 'longitude', 'appliedAt', 'licensedAt', 'lastRenewedAt', 'licenseExpiresOn', 'suspendedAt', 'revokedAt',
       'expiredAt', 'dissolvedAt', 'sandoghAccountNo', 'sandoghSheba', 'sandoghBranch', 'sandoghIntroLetterNo',
-      'sandoghAccountOpenedAt', 'fundBalances', 'createdAt', 'updatedAt',
+      'sandoghAccountOpenedAt', 'paymentInChat', 'fundBalances', 'createdAt', 'updatedAt',
     ],
     properties: {
       address: { type: 'textarea' },
@@ -43,6 +44,8 @@ export function centerResource(ctx: DefineContext): ResourceWithOptions {
         },
         // Each fund's balance in Toman, for the logins core lets read the funds (others: left out).
         fundBalances: { value: (row) => (typeof row.__fundBalances === 'string' ? row.__fundBalances : undefined) },
+        // Whether donors are offered "pay now" (the setting county staff keep), the card masked.
+        paymentInChat: { value: (row) => (typeof row.__paymentInChat === 'string' ? row.__paymentInChat : undefined) },
       },
       async enrich(rows, _db, actor, lng) {
         const balances = await ctx.deps.core.funds.listFundBalances(actor, { centerIds: rows.map((r) => String(r.id)) });
@@ -50,6 +53,12 @@ export function centerResource(ctx: DefineContext): ResourceWithOptions {
         for (const row of rows) {
           const b = byCenter.get(String(row.id));
           if (b) row.__fundBalances = fundBalancesLine(b.funds, lng);
+        }
+        const payments = await ctx.deps.core.payments.listPaymentSettings(actor, { centerIds: rows.map((r) => String(r.id)) });
+        const paymentsOf = new Map(payments.map((p) => [p.centerId, p]));
+        for (const row of rows) {
+          const p = paymentsOf.get(String(row.id));
+          if (p) row.__paymentInChat = paymentInChatLine(p, lng);
         }
       },
       // Centers are hundreds per province: every offered sort is cheap; state and county are indexed.

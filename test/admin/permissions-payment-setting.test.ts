@@ -13,6 +13,7 @@ import { createCore } from '../../core/index.ts';
 import { donorWithChat } from '../helpers/giving.ts';
 import { api, refused, type RoleKey, usePanelWorld } from '../helpers/admin-world.ts';
 import { persianDigits } from '../../messenger/digits.ts';
+import { loginAs } from '../helpers/admin.ts';
 
 const panel = usePanelWorld();
 
@@ -81,6 +82,42 @@ describe('setting payments in the chat for a center', () => {
     const r = await as('COUNTY_STAFF').post(`Center/records/${center.id}/setPaymentSetting`, { payInChat: 'ON', cardNumber: newCardNumber() });
     expect(refused(r)).toBe(true);
     expect(await settingOf(center.id)).toBeNull();
+  });
+});
+
+describe("the center's page says whether payments in the chat are on", () => {
+  it('in Persian and in English, the card masked to its last four: not set, on, off until a new account\'s card, off', async () => {
+    const db = panel.database.db;
+    const center = await createCenter(db, { countyId: panel.world.countyA });
+    const staff = panel.world.logins.COUNTY_STAFF;
+    const english = await loginAs(panel.app, staff.user.username, staff.user.password, { lang: 'en' });
+    const shown = async (cookie: string) => {
+      const res = await panel.app.inject({ method: 'GET', url: `/admin/api/resources/Center/records/${center.id}/show`, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      return { line: (res.json() as { record: { params: Record<string, unknown> } }).record.params.paymentInChat, raw: res.body };
+    };
+    expect((await shown(staff.cookie)).line).toBe('ثبت نشده؛ اهداکنندگان کارت‌به‌کارت می‌کنند و رسید می‌فرستند');
+    expect((await shown(english)).line).toBe('Not set: donors transfer card to card and send the receipt');
+
+    const card = newCardNumber();
+    const last4 = card.slice(-4);
+    expect((await as('COUNTY_STAFF').post(`Center/records/${center.id}/setPaymentSetting`, { payInChat: 'ON', cardNumber: card })).body.notice?.type).toBe('success');
+    const fa = await shown(staff.cookie);
+    expect(fa.line).toBe(`روشن: اهداکنندگان در پیام‌رسان «پرداخت» را می‌بینند؛ کارت \u2066**** **** **** ${persianDigits(last4)}\u2069`);
+    const en = await shown(english);
+    expect(en.line).toBe(`On: donors are offered "pay now" in the chat; card \u2066**** **** **** ${last4}\u2069`);
+    // The whole number is on no page: nor its first twelve digits, in either script.
+    for (const page of [fa.raw, en.raw]) {
+      expect(page).not.toContain(card.slice(0, 12));
+      expect(page).not.toContain(persianDigits(card.slice(0, 12)));
+    }
+
+    // The office records another Sandogh account: payments stop until its card is recorded.
+    await db.center.update({ where: { id: center.id }, data: { sandoghAccountNo: '0109876543210' } });
+    expect((await shown(english)).line).toBe(`Off until the card of the new Sandogh account is recorded (earlier card: \u2066**** **** **** ${last4}\u2069)`);
+    await db.center.update({ where: { id: center.id }, data: { sandoghAccountNo: center.sandoghAccountNo } });
+    expect((await as('COUNTY_STAFF').post(`Center/records/${center.id}/setPaymentSetting`, { payInChat: 'OFF' })).body.notice?.type).toBe('success');
+    expect((await shown(staff.cookie)).line).toBe(`خاموش (کارت ثبت‌شده: \u2066**** **** **** ${persianDigits(last4)}\u2069)`);
   });
 });
 
