@@ -11,7 +11,7 @@ import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { normalizeCode } from '../input/normalize.ts';
-import { clearableText, day, id, parseInput, sheba, text } from '../input/schemas.ts';
+import { clearable, clearableText, day, id, parseInput, sheba, text } from '../input/schemas.ts';
 import { authorize, type Action } from '../policy.ts';
 import { areaBoundary } from './apply-for-license.ts';
 import { centerResult, type CenterResult } from './license-transition.ts';
@@ -29,7 +29,7 @@ export const updateCenterInput = z.object({
   hostType: z.enum(HostType, { message: 'VALIDATION' }).optional(),
   hostName: text(200).optional(),
   address: text(500).optional(),
-  phone: digits(8, 11).optional(),
+  phone: clearable(digits(8, 11)),
   activityArea: text(1000).optional(),
   activityAreaBoundary: areaBoundary.optional(),
   latitude: z.number().min(-90).max(90).optional(),
@@ -50,11 +50,12 @@ export async function updateCenter(ctx: Ctx, actor: Actor, raw: UpdateCenterInpu
 export const recordCenterAccountInput = z.object({
   centerId: id,
   areaKind: z.enum(AreaKind, { message: 'VALIDATION' }).optional(),
-  sandoghAccountNo: digits(6, 20).optional(),
-  sandoghSheba: sheba.optional(),
+  // Cleared (a wrong record withdrawn), pay-in-chat stops by itself: its card was tied to the account.
+  sandoghAccountNo: clearable(digits(6, 20)),
+  sandoghSheba: clearable(sheba),
   sandoghBranch: clearableText(200),
   sandoghIntroLetterNo: clearableText(100),
-  sandoghAccountOpenedAt: day.optional(),
+  sandoghAccountOpenedAt: clearable(day, { type: 'string', format: 'date' }),
 });
 export type RecordCenterAccountInput = z.input<typeof recordCenterAccountInput>;
 

@@ -61,6 +61,19 @@ export const clearableText = (max = 500) =>
     .optional();
 
 /**
+ * Any other optional field in an edit (a phone number, an account number, a day): not sent
+ * keeps what is there, sent empty clears it (null), anything else must pass `schema`. The
+ * form keeps the field `schema` asks for (`meta`: a day stays a date picker).
+ */
+export const clearable = <O>(schema: z.ZodType<O, string> | z.ZodType<O, string | Date>, meta: { type: 'string'; format?: string } = { type: 'string' }) =>
+  z
+    .string()
+    .transform((v) => (hasVisibleText(normalizeText(v)) ? v : null))
+    .pipe((schema as z.ZodType<O, string>).nullable())
+    .meta(meta)
+    .optional();
+
+/**
  * National ID (کد ملی): 10 digits with a valid check digit. The library's
  * prefix (city code) check rejects some real IDs, so only the checksum is used.
  */

@@ -67,6 +67,18 @@ describe("a center's description (updateCenter)", () => {
     expect((await centerOf(center.id)).activityArea).toBe(center.activityArea);
   });
 
+  it('a phone number emptied in the form is cleared, audited; an untouched one stays', async () => {
+    const center = await createCenter(panel.database.db, { countyId: panel.world.countyA });
+    await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { phone: '05138445566' });
+    const r = await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { phone: '' });
+    expect(r.body.notice?.type, r.body.notice?.message).toBe('success');
+    expect((await centerOf(center.id)).phone).toBeNull();
+    expect(await auditsOf(center.id)).toEqual(['center.update', 'center.update']);
+    await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { phone: '05138445566' });
+    await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { activityArea: 'بازار' });
+    expect((await centerOf(center.id)).phone).toBe('05138445566');
+  });
+
   it("a bad phone is core's refusal naming the field", async () => {
     const center = await createCenter(panel.database.db, { countyId: panel.world.countyA });
     const res = await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { phone: '12' });
@@ -95,6 +107,17 @@ describe("Imdad's records of a center (recordCenterAccount)", () => {
     const r = await as('PROVINCE_ADMIN').post(`Center/records/${center.id}/recordCenterAccount`, { sandoghAccountNo: other.sandoghAccountNo! });
     expect(r.body.data?.error).toMatchObject({ code: 'CONFLICT' });
     expect((await centerOf(center.id)).sandoghAccountNo).toBeNull();
+  });
+
+  it('a wrong account record is withdrawn by emptying its fields: number, Sheba and day cleared, audited', async () => {
+    const center = await createCenter(panel.database.db, { countyId: panel.world.countyA, licenseState: 'APPLIED' });
+    const recorded = { sandoghAccountNo: '5550001234', sandoghSheba: 'IR050170000000123456789012', sandoghAccountOpenedAt: '2026-11-01' };
+    expect((await as('COUNTY_STAFF').post(`Center/records/${center.id}/recordCenterAccount`, recorded)).body.notice?.type).toBe('success');
+    expect((await centerOf(center.id)).sandoghAccountNo).toBe('5550001234');
+    const r = await as('COUNTY_STAFF').post(`Center/records/${center.id}/recordCenterAccount`, { sandoghAccountNo: '', sandoghSheba: '', sandoghAccountOpenedAt: '' });
+    expect(r.body.notice?.type, r.body.notice?.message).toBe('success');
+    expect(await centerOf(center.id)).toMatchObject({ sandoghAccountNo: null, sandoghSheba: null, sandoghAccountOpenedAt: null });
+    expect(await auditsOf(center.id)).toEqual(['center.recordAccount', 'center.recordAccount']);
   });
 
   it('the chair may not: no button, refused, nothing written', async () => {

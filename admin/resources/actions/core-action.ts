@@ -128,7 +128,8 @@ export function formToInput(schema: ObjectSchema, payload: Params, options: { ed
   const input: Params = {};
   for (const [name, node] of Object.entries(schema.properties)) {
     const raw = payload[name];
-    if (raw === '' && options.edit && node.type !== 'boolean') {
+    // AdminJS hands an emptied date or number field over as null.
+    if ((raw === '' || raw === null) && options.edit && node.type !== 'boolean') {
       input[name] = '';
       continue;
     }
