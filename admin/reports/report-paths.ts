@@ -12,6 +12,11 @@ export function statementReconciliationPath(centerId: string, year: number, mont
   return `${REPORTS_PREFIX}/statement-reconciliation.xlsx?${q}`;
 }
 
+/** A sample statement of a center's account, built around its gifts, to try the upload with. */
+export function sampleStatementPath(centerId: string): string {
+  return `${REPORTS_PREFIX}/sample-statement.csv?${new URLSearchParams({ centerId })}`;
+}
+
 export function overviewReportPath(): string {
   return `${REPORTS_PREFIX}/overview.xlsx`;
 }

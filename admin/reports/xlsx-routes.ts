@@ -8,6 +8,8 @@
  *   GET /admin/reports/statement-reconciliation.xlsx?centerId=&year=&month=
  *                                                                  a center's month, Sandogh statement against
  *                                                                  confirmed cash gifts (core decides: fund.read)
+ *   GET /admin/reports/sample-statement.csv?centerId=              a sample statement of the center's account to try
+ *                                                                  the upload with (core decides: statement.import)
  * A refusal is a short sentence in the admin's language, never a stack trace.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -136,6 +138,22 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
       const localName = `${localeString(locale, 'admin-statements', 'spreadsheet.sheet') ?? 'reconciliation'} ${r.center.name} ${period}.xlsx`;
       const { statementReconciliationWorkbook } = await loadWorkbooks();
       return sendWorkbook(reply, statementReconciliationWorkbook(r, locale, now), `statement-reconciliation-${period}.xlsx`, localName);
+    }),
+  );
+
+  // A csv, not a workbook, but a download guarded the same way.
+  app.get(
+    `${REPORTS_PREFIX}/sample-statement.csv`,
+    guarded(async ({ actor, locale }, query, reply) => {
+      const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+      if (!centerId) return refuse(reply, locale, 'VALIDATION');
+      const sample = await core.statements.getSampleStatement(actor, { centerId });
+      const localName = `${localeString(locale, 'admin-statements', 'spreadsheet.sampleFile') ?? 'sample statement'} ${sample.centerName}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="sample-statement.csv"; filename*=UTF-8''${encodeURIComponent(localName)}`)
+        .header('cache-control', 'no-store')
+        .send(sample.csv);
     }),
   );
 }

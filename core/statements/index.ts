@@ -2,6 +2,7 @@
 import { bindUseCases } from '../bind.ts';
 import type { Ctx } from '../context.ts';
 import { confirmStatementMatches } from './confirm-statement-matches.ts';
+import { getSampleStatement } from './get-sample-statement.ts';
 import { getStatementReconciliation } from './get-statement-reconciliation.ts';
 import { importStatement } from './import-statement.ts';
 import { listStatementMatches } from './list-statement-matches.ts';
@@ -12,6 +13,8 @@ import { saveStatementPreset } from './save-statement-preset.ts';
 
 export { confirmStatementMatchesInput, MAX_MATCHES_AT_ONCE, type ConfirmStatementMatchesResult } from './confirm-statement-matches.ts';
 export { EXAMPLE_PRESETS } from './example-presets.ts';
+export { getSampleStatementInput, type SampleStatement } from './get-sample-statement.ts';
+export { SAMPLE_STATEMENT_LAYOUT } from './sample-statement.ts';
 export { getStatementReconciliationInput, type StatementReconciliation } from './get-statement-reconciliation.ts';
 export { importStatementInput, type StatementImportResult } from './import-statement.ts';
 export { listStatementMatchesInput, type OpenCredit, type StatementMatches } from './list-statement-matches.ts';
@@ -33,5 +36,6 @@ export function statementsUseCases(ctx: Ctx) {
     confirmStatementMatches,
     recordStatementCredit,
     getStatementReconciliation,
+    getSampleStatement,
   });
 }

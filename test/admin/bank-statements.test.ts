@@ -257,6 +257,45 @@ describe('a batch whose gifts are not all simply waiting', () => {
   });
 });
 
+describe('a sample statement to try the page with', () => {
+  it("downloads for the viewer's center, built around its waiting gifts, and reads back in the layout the page names; refused outside the login's centers", async () => {
+    const db = panel.database.db;
+    const center = panel.world.centers.home;
+    const donorId = panel.world.records.Donor.home!;
+    const hour = 3_600_000;
+    const [first] = await Promise.all(
+      [7_770_000n, 7_780_000n].map((amountRial, i) =>
+        db.donation.create({
+          data: { centerId: center.id, donorId, kind: 'CASH', fund: 'GENERAL', amountRial, sandoghAccountNo: center.sandoghAccountNo, traceNumber: `5550${i}`, paidAt: new Date(Date.now() - (2 - i) * hour), idempotencyKey: `sample-${i}` },
+        }),
+      ),
+    );
+    const page = (await as('FINANCE').get(`Donation/actions/bankStatements?centerId=${center.id}`)).body.data?.matches as { sample: { url: string; hint: string } };
+    expect(page.sample.url).toBe(`/admin/reports/sample-statement.csv?centerId=${center.id}`);
+    expect(page.sample.hint).toContain('«صندوق امداد ولایت — اینترنت‌بانک (نمونه)»');
+
+    const res = await panel.app.inject({ method: 'GET', url: page.sample.url, headers: { cookie: panel.world.logins.FINANCE.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('attachment; filename="sample-statement.csv"');
+    const before = await written(center.id);
+    const preview = await postForm('FINANCE', { step: 'preview', centerId: center.id, presetId: 'example:sandogh-web' }, { name: 'sample.csv', bytes: res.rawPayload });
+    expect(preview.body.notice?.type, JSON.stringify(preview.body)).not.toBe('error');
+    const shown = preview.body.data?.preview as { needsLayout: boolean; lines: { amountRial: string; traceNumber: string | null; credit: boolean; proposal: string | null }[] };
+    expect(shown.needsLayout).toBe(false);
+    // Its gifts' transfers, the strangers (one without a reference) and the bank's fee.
+    expect(shown.lines.find((l) => l.amountRial === first!.amountRial.toString() && l.traceNumber === '0055500')).toMatchObject({ credit: true, proposal: 'مطمئن' });
+    expect(shown.lines.some((l) => l.credit && l.traceNumber === null)).toBe(true);
+    expect(shown.lines.some((l) => !l.credit)).toBe(true);
+    expect(await written(center.id)).toEqual(before);
+
+    for (const [role, centerId] of [['FINANCE', panel.world.centers.elsewhere.id], ['SOCIAL_WORK', center.id]] as const) {
+      const denied = await panel.app.inject({ method: 'GET', url: `/admin/reports/sample-statement.csv?centerId=${centerId}`, headers: { cookie: panel.world.logins[role].cookie } });
+      expect(denied.statusCode, role).toBe(403);
+    }
+  });
+});
+
 describe('many matches confirmed at once from two sessions', () => {
   // PGlite runs one transaction at a time, so the two sessions interleave but never truly
   // race, and each confirmation there costs tens of milliseconds: a thousand would take

@@ -55,6 +55,7 @@ interface Matches {
   items: Credit[];
   imports: { id: string; text: string }[];
   reconciliation: { year: number; month: number; url: string };
+  sample: { url: string; hint: string };
   funds: Option[];
 }
 interface PreviewLine {
@@ -232,6 +233,16 @@ const BankStatements = (props: ActionProps) => {
           <Text variant="sm" color="grey60" mb="default">
             {t('uploadHint')}
           </Text>
+          {matches ? (
+            <Box mb="default" data-testid="statements-sample">
+              <a href={matches.sample.url} download>
+                {t('sample')}
+              </a>
+              <Text variant="sm" color="grey60">
+                {matches.sample.hint}
+              </Text>
+            </Box>
+          ) : null}
           <FormGroup>
             <Label htmlFor="statements-file">{t('file')}</Label>
             <input

@@ -19,12 +19,12 @@ import { DomainError, isDomainError } from '../../../core/errors.ts';
 import { FUNDS } from '../../../core/giving/shared.ts';
 import { toJalali } from '../../../core/jalali.ts';
 import type { OpenCredit, RecordStatementCreditInput, StatementMatches, StatementPreview, StatementSetup } from '../../../core/statements/index.ts';
-import { MAPPING_COLUMNS } from '../../../core/statements/index.ts';
+import { EXAMPLE_PRESETS, MAPPING_COLUMNS, SAMPLE_STATEMENT_LAYOUT } from '../../../core/statements/index.ts';
 import { digits, formatJalaliDate } from '../../../messenger/format.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import { roleMay, type AdminActor } from '../../access.ts';
 import { fillPlaceholders, localeString } from '../../locale/index.ts';
-import { statementReconciliationPath } from '../../reports/report-paths.ts';
+import { sampleStatementPath, statementReconciliationPath } from '../../reports/report-paths.ts';
 import { allowed } from '../define.ts';
 import { errorMessage, valueLabel } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
@@ -126,6 +126,8 @@ function shownMatches(m: StatementMatches, lng: Language, offset: number, now: D
       }),
     })),
     reconciliation: { year: month.year, month: month.month, url: statementReconciliationPath(m.center.id, month.year, month.month) },
+    // The sample is written in the shipped internet-bank layout; the hint names it to pick.
+    sample: { url: sampleStatementPath(m.center.id), hint: say(lng, 'sampleHint', { layout: EXAMPLE_PRESETS.find((p) => p.id === SAMPLE_STATEMENT_LAYOUT)?.name ?? '' }) },
     funds: FUNDS.map((f) => ({ value: f, label: valueLabel(lng, 'Donation', 'fund', f) })),
   };
 }
