@@ -284,7 +284,7 @@ describe('a sample statement to try the page with', () => {
     const shown = preview.body.data?.preview as { needsLayout: boolean; lines: { amountRial: string; traceNumber: string | null; credit: boolean; proposal: string | null }[] };
     expect(shown.needsLayout).toBe(false);
     // Its gifts' transfers, the strangers (one without a reference) and the bank's fee.
-    expect(shown.lines.find((l) => l.amountRial === first!.amountRial.toString() && l.traceNumber === '0055500')).toMatchObject({ credit: true, proposal: 'مطمئن' });
+    expect(shown.lines.find((l) => l.amountRial === first!.amountRial!.toString() && l.traceNumber === '0055500')).toMatchObject({ credit: true, proposal: 'مطمئن' });
     expect(shown.lines.some((l) => l.credit && l.traceNumber === null)).toBe(true);
     expect(shown.lines.some((l) => !l.credit)).toBe(true);
     expect(await written(center.id)).toEqual(before);
