@@ -1,16 +1,20 @@
 /**
  * The transaction an update runs in (bot/update-frame/): the bot's bookkeeping statements
  * and core's Prisma statements commit or roll back together, on both databases; on
- * PostgreSQL the frame is a pooled pg connection, so its own guarantees are tested there.
+ * PostgreSQL the frame is a pooled pg connection, so its own guarantees are tested there; on
+ * the embedded database it is Prisma's interactive transaction, whose loss (timed out, or a
+ * failure injected in its adapter) must read as "database unavailable" as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameTimeoutError } from '../../bot/update-frame/frame.ts';
 import { claimUpdate, readSessionRows, updateFrames, writeSessionRow } from '../../bot/update-frame/index.ts';
 import { pgFrames } from '../../bot/update-frame/pg-frames.ts';
+import { prismaFrames } from '../../bot/update-frame/prisma-frames.ts';
 import type { Database } from '../../prisma/client.ts';
 import { isDatabaseUnavailable } from '../../prisma/unavailable.ts';
 import { createCenter } from '../../fixtures/factories.ts';
 import { createTestDatabase, testDbKind } from '../helpers/db.ts';
+import { failingDatabase } from '../helpers/failing-adapter.ts';
 
 let database: Database;
 let updateIds = 1;
@@ -127,5 +131,51 @@ describe.runIf(testDbKind() === 'postgres')('update frames on pooled pg connecti
     });
     await expect(late).rejects.toThrow(/after its update's transaction had ended/);
     await expect(tx.center.count()).rejects.toThrow(/outside of one/);
+  });
+});
+
+describe.runIf(testDbKind() === 'pglite')('update frames as Prisma transactions on the embedded database', () => {
+  // As a conversation rethrows a failure inside `external`: a copy, its code and cause gone.
+  const strippedCopy = () => structuredClone(new Error('Invalid `prisma.donor.findUnique()` invocation: the transaction is gone.'));
+  const processed = (update: { updateId: number }) =>
+    database.db.processedUpdate.count({ where: { botId: 'frame-test', updateId: BigInt(update.updateId) } });
+
+  it('fails as "database unavailable" when its transaction timed out, whatever the work threw', async () => {
+    const frames = prismaFrames(database.db, { maxWaitMs: 5_000, timeoutMs: 150 });
+    const update = claim();
+    const outcome = frames.run(async (frame) => {
+      await claimUpdate(frame, update);
+      await new Promise((r) => setTimeout(r, 400));
+      throw strippedCopy();
+    });
+    await expect(outcome).rejects.toSatisfy(isDatabaseUnavailable);
+    expect(await processed(update)).toBe(0);
+  });
+
+  it('fails as "database unavailable" when its connection was lost, whatever the work threw', async () => {
+    const failing = failingDatabase(database);
+    try {
+      const update = claim();
+      const cut = failing.cutAt(/^SELECT 'cut here'/);
+      const outcome = prismaFrames(failing.database.db).run(async (frame) => {
+        await claimUpdate(frame, update);
+        await frame.query("SELECT 'cut here'", []).catch(() => 'caught inside `external`');
+        throw strippedCopy();
+      });
+      await expect(outcome).rejects.toSatisfy(isDatabaseUnavailable);
+      await cut;
+      expect(await processed(update)).toBe(0);
+    } finally {
+      await failing.database.close();
+    }
+  });
+
+  it("leaves the work's own error alone when the transaction is still there", async () => {
+    const update = claim();
+    const outcome = updateFrames(database).run(async (frame) => {
+      await claimUpdate(frame, update);
+      throw strippedCopy();
+    });
+    await expect(outcome).rejects.toSatisfy((e) => !isDatabaseUnavailable(e) && /the transaction is gone/.test((e as Error).message));
   });
 });
