@@ -15,13 +15,19 @@ export interface BossOptions {
   database: Database;
   /** PostgreSQL only: pg-boss's own connection (the app's DATABASE_URL). */
   connectionString?: string;
+  /**
+   * How often pg-boss looks for a schedule come due and forwards it to its queue, in seconds
+   * (1–45; unset: pg-boss's 30 and 5). Tests shorten it to watch a tick come by itself.
+   */
+  scheduleCheckSeconds?: number;
 }
 
 export function createBoss(o: BossOptions): PgBoss {
+  const check = o.scheduleCheckSeconds === undefined ? {} : { cronMonitorIntervalSeconds: o.scheduleCheckSeconds, cronWorkerIntervalSeconds: o.scheduleCheckSeconds };
   if (o.database.kind === 'pglite') {
     if (!o.database.pglite) throw new Error('the embedded database did not expose its PGlite instance');
-    return new PgBoss({ db: fromPglite(o.database.pglite), backend: 'pglite', schema: BOSS_SCHEMA });
+    return new PgBoss({ db: fromPglite(o.database.pglite), backend: 'pglite', schema: BOSS_SCHEMA, ...check });
   }
   if (!o.connectionString) throw new Error('pg-boss on PostgreSQL needs a connection string');
-  return new PgBoss({ connectionString: o.connectionString, schema: BOSS_SCHEMA, max: 3, useListenNotify: true, application_name: 'imdad-jobs' });
+  return new PgBoss({ connectionString: o.connectionString, schema: BOSS_SCHEMA, max: 3, useListenNotify: true, application_name: 'imdad-jobs', ...check });
 }

@@ -42,8 +42,10 @@ export interface JobsDeps {
   bossConnectionString?: string;
   limits?: Partial<Record<Platform, Partial<SenderLimits>>>;
   reminders?: Partial<ReminderSettings>;
-  /** Cron (Tehran time) of the reminder tick. */
+  /** Cron (Tehran time) of the reminder tick; pg-boss fires a schedule at most once a minute. */
   tickCron?: string;
+  /** Seconds between pg-boss's looks for a tick come due (createBoss); unset in production. */
+  scheduleCheckSeconds?: number;
   clock?: JobClock;
   /** Tests: a fake Bot API. */
   fetch?: ApiClientOptions['fetch'];
@@ -67,7 +69,7 @@ function fetchOf(bot: JobsBot, deps: JobsDeps): Pick<ApiClientOptions, 'fetch'> 
 export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   const clock = deps.clock ?? systemJobClock;
   const log = deps.logger.child({ module: 'jobs' });
-  const boss = createBoss({ database: deps.database, connectionString: deps.bossConnectionString });
+  const boss = createBoss({ database: deps.database, connectionString: deps.bossConnectionString, scheduleCheckSeconds: deps.scheduleCheckSeconds });
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
   await boss.start();
 
