@@ -13,9 +13,9 @@
  * The file comes as a multipart upload (admin/adminjs/router.ts hands its bytes over); a
  * refusal is core's DomainError in the login's language, naming the row and column it means.
  */
-import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
+import type { Action, ActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { DomainError, isDomainError } from '../../../core/errors.ts';
+import { DomainError } from '../../../core/errors.ts';
 import { FUNDS } from '../../../core/giving/shared.ts';
 import { toJalali } from '../../../core/jalali.ts';
 import type { OpenCredit, RecordStatementCreditInput, StatementMatches, StatementPreview, StatementSetup } from '../../../core/statements/index.ts';
@@ -25,9 +25,9 @@ import type { Language } from '../../../messenger/i18n.ts';
 import { roleMay, type AdminActor } from '../../access.ts';
 import { fillPlaceholders, localeString } from '../../locale/index.ts';
 import { sampleStatementPath, statementReconciliationPath } from '../../reports/report-paths.ts';
-import { allowed } from '../define.ts';
-import { errorMessage, valueLabel } from '../messages.ts';
-import { actorIn, localeIn } from '../scoped-resource.ts';
+import { valueLabel } from '../messages.ts';
+import { corePage } from './core-page.ts';
+import { refusalText } from './refusal.ts';
 
 /** Lines shown in a preview (the totals count them all). */
 const PREVIEW_LINES = 100;
@@ -43,12 +43,6 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function say(lng: Language, key: string, vars: Record<string, string | number> = {}): string {
   return fillPlaceholders(localeString(lng, 'admin-statements', `components.BankStatements.${key}`) ?? key, vars);
-}
-
-/** Core's refusal as a sentence, its row and column filled in (digits in the reader's script). */
-export function refusalText(e: DomainError, lng: Language): string {
-  const vars = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'number' ? digits(v, lng) : v]));
-  return fillPlaceholders(errorMessage(e.code, lng), vars);
 }
 
 const day = (d: Date | null, lng: Language) => (d ? formatJalaliDate(d, lng) : '—');
@@ -171,19 +165,20 @@ function shownPreview(p: StatementPreview, lng: Language) {
   };
 }
 
+/** The column layout as sent (JSON); one that is not JSON is no layout, refused in core's words. */
+function layoutOf(payload: Payload): unknown {
+  try {
+    return JSON.parse(str(payload.mapping));
+  } catch {
+    throw new DomainError('STATEMENT_LAYOUT_REQUIRED', { field: 'mapping' });
+  }
+}
+
 /** The upload's fields as core's statements input takes them. */
 function upload(payload: Payload) {
   const file = payload.file as { name?: unknown; bytes?: unknown } | undefined;
   const bytes = file && file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(0);
-  let mapping: unknown;
-  const rawMapping = str(payload.mapping);
-  if (rawMapping) {
-    try {
-      mapping = JSON.parse(rawMapping);
-    } catch {
-      throw new DomainError('STATEMENT_LAYOUT_REQUIRED', { field: 'mapping' });
-    }
-  }
+  const mapping = str(payload.mapping) ? layoutOf(payload) : undefined;
   return {
     centerId: str(payload.centerId),
     fileName: typeof file?.name === 'string' && file.name ? file.name : 'statement',
@@ -204,89 +199,58 @@ function parseMatches(raw: unknown): { lineId: string; donationId: string }[] {
 }
 
 export function bankStatementsAction(core: Core, component: string | undefined): Partial<Action<ActionResponse>> {
-  const check = (c: { currentAdmin?: ActionContext['currentAdmin'] }) => allowed(c.currentAdmin, mayWorkStatements);
   const now = () => core.ctx.clock.now();
 
   const matchesOf = async (actor: AdminActor, lng: Language, centerId: string, offset = 0) =>
     shownMatches(await core.statements.listStatementMatches(actor, { centerId, offset, limit: PAGE }), lng, offset, now());
 
-  return {
+  return corePage({
     name: 'bankStatements',
-    actionType: 'resource',
     icon: 'FileText',
-    component: component ?? false,
-    showInDrawer: false,
-    isVisible: check,
-    isAccessible: check,
-    handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
-      const lng = localeIn(context);
-      const actor = actorIn(context);
-      const refuse = (e: unknown, data: Record<string, unknown> = {}) => {
-        if (!isDomainError(e)) throw e;
-        const message = refusalText(e, lng);
-        return { notice: { message, type: 'error' as const }, data: { ...data, error: { code: e.code, message, field: e.params.field ?? null } } };
-      };
-      if (!actor) return refuse(new DomainError('FORBIDDEN'));
-
-      if (request.method !== 'post') {
-        const query = (request.query ?? {}) as Record<string, unknown>;
-        try {
-          const setup = await core.statements.getStatementSetup(actor);
-          const centerId = str(query.centerId) || setup.centers[0]?.id;
-          const offset = Math.max(0, Number.parseInt(str(query.offset), 10) || 0);
-          return { data: { setup: shownSetup(setup, lng), matches: centerId ? await matchesOf(actor, lng, centerId, offset) : null } };
-        } catch (e) {
-          return refuse(e);
-        }
-      }
-
-      const payload = (request.payload ?? {}) as Payload;
+    component,
+    may: mayWorkStatements,
+    read: async (actor, lng, query) => {
+      const setup = await core.statements.getStatementSetup(actor);
+      const centerId = str(query.centerId) || setup.centers[0]?.id;
+      const offset = Math.max(0, Number.parseInt(str(query.offset), 10) || 0);
+      return { setup: shownSetup(setup, lng), matches: centerId ? await matchesOf(actor, lng, centerId, offset) : null };
+    },
+    act: async (actor, lng, payload) => {
       const centerId = str(payload.centerId);
-      try {
-        switch (payload.step) {
-          case 'preview':
-            return { data: { preview: shownPreview(await core.statements.previewStatement(actor, upload(payload)), lng) } };
-          case 'import': {
-            const r = await core.statements.importStatement(actor, upload(payload));
-            const message = say(lng, 'imported', { added: digits(r.addedCount, lng), lines: digits(r.lineCount, lng), already: digits(r.lineCount - r.addedCount, lng) });
-            return { notice: { message, type: 'success' }, data: { imported: r, matches: await matchesOf(actor, lng, centerId) } };
-          }
-          case 'savePreset': {
-            let mapping: unknown = null;
-            try {
-              mapping = JSON.parse(str(payload.mapping));
-            } catch {
-              throw new DomainError('STATEMENT_LAYOUT_REQUIRED', { field: 'mapping' });
-            }
-            const preset = await core.statements.saveStatementPreset(actor, { name: str(payload.name), mapping: mapping as never });
-            return {
-              notice: { message: say(lng, 'presetSaved', { name: preset.name }), type: 'success' },
-              data: { presetId: preset.id, setup: shownSetup(await core.statements.getStatementSetup(actor), lng) },
-            };
-          }
-          case 'confirm': {
-            const r = await core.statements.confirmStatementMatches(actor, { centerId, matches: parseMatches(payload.matches) });
-            const refused = r.refused.map((x) => ({ lineId: x.lineId, message: refusalText(new DomainError(x.code), lng) }));
-            const message = say(lng, r.refused.length ? 'confirmedSome' : 'confirmedAll', { confirmed: digits(r.confirmed.length, lng), refused: digits(r.refused.length, lng) });
-            return {
-              notice: { message, type: r.confirmed.length || !r.refused.length ? 'success' : 'error' },
-              data: { result: { confirmed: r.confirmed.length, refused }, matches: await matchesOf(actor, lng, centerId) },
-            };
-          }
-          case 'record': {
-            // What was picked, as typed: core's schema refuses a fund that is none.
-            const fund = (str(payload.fund) || undefined) as RecordStatementCreditInput['fund'];
-            const gift = await core.statements.recordStatementCredit(actor, { lineId: str(payload.lineId), fund });
-            const message = gift.receiptNo ? say(lng, 'recordedConfirmed', { receiptNo: digits(gift.receiptNo, lng) }) : say(lng, 'recordedWaiting');
-            return { notice: { message, type: 'success' }, data: { matches: await matchesOf(actor, lng, centerId) } };
-          }
-          default:
-            throw new DomainError('VALIDATION', { field: 'step' });
+      switch (payload.step) {
+        case 'preview':
+          return { data: { preview: shownPreview(await core.statements.previewStatement(actor, upload(payload)), lng) } };
+        case 'import': {
+          const r = await core.statements.importStatement(actor, upload(payload));
+          const message = say(lng, 'imported', { added: digits(r.addedCount, lng), lines: digits(r.lineCount, lng), already: digits(r.lineCount - r.addedCount, lng) });
+          return { notice: { message, type: 'success' }, data: { imported: r, matches: await matchesOf(actor, lng, centerId) } };
         }
-      } catch (e) {
-        // After a refusal the page keeps what it shows; a refused confirm still gets the list as it stands.
-        return refuse(e);
+        case 'savePreset': {
+          const preset = await core.statements.saveStatementPreset(actor, { name: str(payload.name), mapping: layoutOf(payload) as never });
+          return {
+            notice: { message: say(lng, 'presetSaved', { name: preset.name }), type: 'success' },
+            data: { presetId: preset.id, setup: shownSetup(await core.statements.getStatementSetup(actor), lng) },
+          };
+        }
+        case 'confirm': {
+          const r = await core.statements.confirmStatementMatches(actor, { centerId, matches: parseMatches(payload.matches) });
+          const refused = r.refused.map((x) => ({ lineId: x.lineId, message: refusalText(new DomainError(x.code), lng) }));
+          const message = say(lng, r.refused.length ? 'confirmedSome' : 'confirmedAll', { confirmed: digits(r.confirmed.length, lng), refused: digits(r.refused.length, lng) });
+          return {
+            notice: { message, type: r.confirmed.length || !r.refused.length ? 'success' : 'error' },
+            data: { result: { confirmed: r.confirmed.length, refused }, matches: await matchesOf(actor, lng, centerId) },
+          };
+        }
+        case 'record': {
+          // What was picked, as typed: core's schema refuses a fund that is none.
+          const fund = (str(payload.fund) || undefined) as RecordStatementCreditInput['fund'];
+          const gift = await core.statements.recordStatementCredit(actor, { lineId: str(payload.lineId), fund });
+          const message = gift.receiptNo ? say(lng, 'recordedConfirmed', { receiptNo: digits(gift.receiptNo, lng) }) : say(lng, 'recordedWaiting');
+          return { notice: { message, type: 'success' }, data: { matches: await matchesOf(actor, lng, centerId) } };
+        }
+        default:
+          throw new DomainError('VALIDATION', { field: 'step' });
       }
     },
-  };
+  });
 }

@@ -8,7 +8,7 @@
 import { Filter, type Action, type ActionContext, type ActionRequest, type ActionResponse, type RecordActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
 import type { AudienceInput } from '../../../core/broadcasts/audience.ts';
-import { DomainError, isDomainError } from '../../../core/errors.ts';
+import { DomainError } from '../../../core/errors.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import { renderNotification } from '../../../messenger/notification-render.ts';
 import { roleMay, type AdminActor } from '../../access.ts';
@@ -16,6 +16,7 @@ import { allowed, type ComponentIds } from '../define.ts';
 import { errorMessage, resourceMessage, valueLabel } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
 import { coreRecordAction } from './core-record-action.ts';
+import { refusal } from './refusal.ts';
 
 const mayBroadcast = (actor: AdminActor) => roleMay(actor, 'broadcast.send');
 
@@ -74,8 +75,7 @@ async function newBroadcast(core: Core, request: ActionRequest, context: ActionC
       redirectUrl: context.h.recordActionUrl({ resourceId: 'Broadcast', recordId: result.id, actionName: 'show' }),
     };
   } catch (e) {
-    if (!isDomainError(e)) throw e;
-    return { notice: { message: errorMessage(e.code, lng), type: 'error' } };
+    return { notice: refusal(e, lng).notice };
   }
 }
 

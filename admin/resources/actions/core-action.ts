@@ -17,7 +17,7 @@ import { Filter, type Action, type ActionContext, type ActionRequest, type Actio
 import { z } from 'zod';
 import type { Actor } from '../../../core/actor.ts';
 import type { Core } from '../../../core/index.ts';
-import { DomainError, isDomainError } from '../../../core/errors.ts';
+import { DomainError } from '../../../core/errors.ts';
 import { toAsciiDigits } from '../../../core/input/normalize.ts';
 import { TEHRAN } from '../../../core/jalali.ts';
 import { can, type Action as PolicyAction, type Scope } from '../../../core/policy.ts';
@@ -25,8 +25,9 @@ import type { Language } from '../../../messenger/i18n.ts';
 import { roleMay, type AdminActor, type AdminResource } from '../../access.ts';
 import { localeString } from '../../locale/index.ts';
 import { allowed, type DefineContext } from '../define.ts';
-import { errorMessage, resourceMessage, valueLabel } from '../messages.ts';
+import { resourceMessage, valueLabel } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
+import { refusal } from './refusal.ts';
 
 type Params = Record<string, unknown>;
 
@@ -228,14 +229,6 @@ function unflattenInto(target: Params, items: ReadonlyArray<readonly [string, un
     });
   }
   return target;
-}
-
-/** A refusal as the form shows it: core's sentence, and the field it concerns. */
-function refusal(e: unknown, lng: Language) {
-  if (!isDomainError(e)) throw e;
-  const message = errorMessage(e.code, lng);
-  const field = typeof e.params.field === 'string' ? e.params.field.split('.')[0] : undefined;
-  return { notice: { message, type: 'error' as const }, data: { error: { code: e.code, message, ...(field ? { field } : {}) } } };
 }
 
 export function coreAction<S extends z.ZodType, R>(ctx: DefineContext, spec: CoreActionSpec<S, R>): Partial<Action<ActionResponse>> {

@@ -8,12 +8,12 @@
  */
 import type { Action, ActionContext, BaseRecord, RecordActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { isDomainError } from '../../../core/errors.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import type { AdminActor } from '../../access.ts';
 import { allowed } from '../define.ts';
 import { errorMessage } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
+import { refusal } from './refusal.ts';
 
 export interface CoreActionResult {
   /** The success notice (a finished sentence). */
@@ -66,8 +66,7 @@ export function coreRecordAction(core: Core, spec: CoreRecordActionSpec): Partia
           ...(result.data ? { data: result.data } : {}),
         };
       } catch (e) {
-        if (!isDomainError(e)) throw e;
-        return { record: record.toJSON(currentAdmin), notice: { message: errorMessage(e.code, lng), type: 'error' } };
+        return { record: record.toJSON(currentAdmin), notice: refusal(e, lng).notice };
       }
     },
   };

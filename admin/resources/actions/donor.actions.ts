@@ -6,7 +6,6 @@
  */
 import type { Action, ActionContext, ActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { isDomainError } from '../../../core/errors.ts';
 import { mergeDonorsInput } from '../../../core/giving/merge-donors.ts';
 import { setDonorAnonymityInput } from '../../../core/giving/set-donor-anonymity.ts';
 import { unmergeDonorsInput } from '../../../core/giving/unmerge-donors.ts';
@@ -15,9 +14,10 @@ import { persianDigits } from '../../../messenger/digits.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import { roleMay } from '../../access.ts';
 import { allowed, type DefineContext } from '../define.ts';
-import { errorMessage, resourceMessage } from '../messages.ts';
+import { resourceMessage } from '../messages.ts';
 import { actorIn, localeIn } from '../scoped-resource.ts';
 import { coreAction } from './core-action.ts';
+import { refusal } from './refusal.ts';
 
 type Params = Record<string, unknown>;
 const isTrue = (v: unknown) => v === true || v === 'true';
@@ -68,8 +68,7 @@ function duplicatesAction(ctx: DefineContext, scope: 'area' | 'donor'): Partial<
       try {
         return { ...shown, data: { pairs: await duplicatePairs(core, context, lng, donorId), mayMerge } };
       } catch (e) {
-        if (!isDomainError(e)) throw e;
-        return { ...shown, notice: { message: errorMessage(e.code, lng), type: 'error' }, data: { pairs: [], mayMerge: false } };
+        return { ...shown, notice: refusal(e, lng).notice, data: { pairs: [], mayMerge: false } };
       }
     },
   };

@@ -4,16 +4,14 @@
  * listOverdueTasks, for a board's center or for staff their county or the province. The
  * dashboard counts them and links here. A GET only reads.
  */
-import type { Action, ActionContext, ActionResponse } from 'adminjs';
+import type { Action, ActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { isDomainError } from '../../../core/errors.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import { digits, formatJalaliDate } from '../../../messenger/format.ts';
 import { roleMay, type AdminActor } from '../../access.ts';
 import type { OverdueTaskRow } from '../../dashboard/overdue-tasks-data.ts';
-import { allowed } from '../define.ts';
-import { errorMessage, valueLabel } from '../messages.ts';
-import { actorIn, localeIn } from '../scoped-resource.ts';
+import { valueLabel } from '../messages.ts';
+import { corePage } from './core-page.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -36,26 +34,16 @@ export async function overdueTaskRows(core: Core, actor: AdminActor, lng: Langua
 }
 
 export function overdueTasksAction(core: Core, component: string | undefined): Partial<Action<ActionResponse>> {
-  const check = (c: { currentAdmin?: ActionContext['currentAdmin'] }) => allowed(c.currentAdmin, mayReadOverdue);
-  return {
+  return corePage({
     name: 'overdueTasks',
-    actionType: 'resource',
     icon: 'Clock',
-    component: component ?? false,
-    showInDrawer: false,
-    isVisible: check,
-    isAccessible: check,
-    handler: async (_request, _response, context: ActionContext): Promise<ActionResponse> => {
-      const lng = localeIn(context);
-      const actor = actorIn(context);
-      if (!actor) return { notice: { message: errorMessage('FORBIDDEN', lng), type: 'error' }, data: { tasks: [] } };
-      try {
-        const tasks = await overdueTaskRows(core, actor, lng, core.ctx.clock.now());
-        return { data: { tasks, countText: digits(tasks.length, lng) } };
-      } catch (e) {
-        if (!isDomainError(e)) throw e;
-        return { notice: { message: errorMessage(e.code, lng), type: 'error' }, data: { tasks: [] } };
-      }
+    component,
+    may: mayReadOverdue,
+    read: async (actor, lng) => {
+      const tasks = await overdueTaskRows(core, actor, lng, core.ctx.clock.now());
+      return { tasks, countText: digits(tasks.length, lng) };
     },
-  };
+    // A refused page lists nothing rather than nothing to list.
+    empty: { tasks: [] },
+  });
 }

@@ -5,18 +5,18 @@
  * gift's pending request, decided the same way). A GET only reads; a POST decides and answers
  * with the queue as it now stands, so the screen moves on to the next gift.
  */
-import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
+import type { Action, ActionResponse } from 'adminjs';
 import type { Core } from '../../../core/index.ts';
-import { DomainError, isDomainError } from '../../../core/errors.ts';
+import { DomainError } from '../../../core/errors.ts';
 import type { DonationToReview } from '../../../core/giving/index.ts';
 import type { Language } from '../../../messenger/i18n.ts';
 import { digits, formatJalaliDate } from '../../../messenger/format.ts';
 import { roleMay, type AdminActor } from '../../access.ts';
 import { localeString } from '../../locale/index.ts';
-import { allowed } from '../define.ts';
-import { errorMessage, resourceMessage, valueLabel } from '../messages.ts';
-import { actorIn, localeIn } from '../scoped-resource.ts';
+import { resourceMessage, valueLabel } from '../messages.ts';
+import { corePage } from './core-page.ts';
 import { confirmReported, rejectReported } from './donation-decision.actions.ts';
+import { refusal } from './refusal.ts';
 
 /** How many gifts the screen holds at once (the reviewer may skip some). */
 const WINDOW = 20;
@@ -63,51 +63,28 @@ async function queue(core: Core, actor: AdminActor, lng: Language) {
   return { total, totalText: digits(total, lng), items: items.map((d) => shown(d, lng)) };
 }
 
-function refusal(e: unknown, lng: Language) {
-  if (!isDomainError(e)) throw e;
-  const message = errorMessage(e.code, lng);
-  return { notice: { message, type: 'error' as const }, error: { code: e.code, message } };
-}
-
 export function reviewQueueAction(core: Core, component: string | undefined): Partial<Action<ActionResponse>> {
-  const check = (c: { currentAdmin?: ActionContext['currentAdmin'] }) => allowed(c.currentAdmin, mayReview);
-  return {
+  return corePage({
     name: 'reviewQueue',
-    actionType: 'resource',
     icon: 'CheckSquare',
     variant: 'primary',
-    component: component ?? false,
-    // Shown on the list page only (not beside each gift).
-    showInDrawer: false,
-    isVisible: check,
-    isAccessible: check,
-    handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
-      const lng = localeIn(context);
-      const actor = actorIn(context);
-      if (!actor) return { ...refusal(new DomainError('FORBIDDEN'), lng) };
-      if (request.method !== 'post') {
-        try {
-          return { data: { queue: await queue(core, actor, lng) } };
-        } catch (e) {
-          const { notice, error } = refusal(e, lng);
-          return { notice, data: { error } };
-        }
-      }
-      const payload = (request.payload ?? {}) as Record<string, unknown>;
+    component,
+    may: mayReview,
+    read: async (actor, lng) => ({ queue: await queue(core, actor, lng) }),
+    act: async (actor, lng, payload) => {
       const donationId = typeof payload.donationId === 'string' ? payload.donationId : '';
       const reason = typeof payload.reason === 'string' ? payload.reason : '';
-      let notice: ActionResponse['notice'];
-      let error: { code: string; message: string } | undefined;
       try {
         if (!donationId) throw new DomainError('NOT_FOUND', { entity: 'Donation' });
         if (payload.decision === 'confirm') await confirmReported(core, actor, donationId);
         else if (payload.decision === 'reject') await rejectReported(core, actor, donationId, reason);
         else throw new DomainError('VALIDATION', { field: 'decision' });
-        notice = { message: resourceMessage(lng, payload.decision === 'confirm' ? 'donationConfirmed' : 'donationRejected'), type: 'success' };
       } catch (e) {
-        ({ notice, error } = refusal(e, lng));
+        // A refused decision still answers with the queue, so the screen stays on it.
+        return refusal(e, lng, { queue: await queue(core, actor, lng) });
       }
-      return { notice, data: { queue: await queue(core, actor, lng), ...(error ? { error } : {}) } };
+      const notice = { message: resourceMessage(lng, payload.decision === 'confirm' ? 'donationConfirmed' : 'donationRejected'), type: 'success' as const };
+      return { notice, data: { queue: await queue(core, actor, lng) } };
     },
-  };
+  });
 }
