@@ -11,28 +11,22 @@ import { takeBackup } from '../prisma/backup/take-backup.ts';
 import { openDatabase } from '../prisma/client.ts';
 import { DataDirInUseError } from '../prisma/data-dir-lock.ts';
 import { isFreshDataDir } from '../prisma/pglite-template.ts';
-import { say, fail } from './bilingual.ts';
+import { embeddedDatabase, fail, say } from './bilingual.ts';
 
 const config = loadConfig();
-if (config.database.kind === 'postgres') {
-  fail(
-    2,
-    'پایگاه داده PostgreSQL است (DATABASE_URL): با pg_dump پشتیبان بگیرید (README، بخش «پشتیبان‌گیری»).',
-    'The database is PostgreSQL (DATABASE_URL): back it up with pg_dump (README, "Backups").',
-  );
-}
-const { dataDir } = config.database;
+const database = embeddedDatabase(config.database, { fa: 'با pg_dump پشتیبان بگیرید', en: 'back it up with pg_dump' });
+const { dataDir } = database;
 if (isFreshDataDir(dataDir)) {
   fail(1, `در ${dataDir} هنوز پایگاه داده‌ای نیست که پشتیبان بخواهد.`, `There is no embedded database in ${dataDir} yet: nothing to back up.`);
 }
 
 let file: string;
 try {
-  const database = await openDatabase(config.database, { migrate: false });
+  const opened = await openDatabase(database, { migrate: false });
   try {
-    file = await takeBackup(database.pglite!, config.backups, 'manual');
+    file = await takeBackup(opened.pglite!, config.backups, 'manual');
   } finally {
-    await database.close();
+    await opened.close();
   }
 } catch (e) {
   if (!(e instanceof DataDirInUseError)) throw e;

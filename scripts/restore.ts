@@ -9,33 +9,23 @@ import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { BackupRejectedError, restoreBackup } from '../prisma/backup/restore-backup.ts';
 import { DataDirInUseError } from '../prisma/data-dir-lock.ts';
-import { fail } from './bilingual.ts';
+import { embeddedDatabase, fail, say } from './bilingual.ts';
 
 const config = loadConfig();
-if (config.database.kind === 'postgres') {
-  fail(
-    2,
-    'پایگاه داده PostgreSQL است (DATABASE_URL): با pg_restore بازگردانی کنید (README، بخش «پشتیبان‌گیری»).',
-    'The database is PostgreSQL (DATABASE_URL): restore it with pg_restore (README, "Backups").',
-  );
-}
+const { dataDir } = embeddedDatabase(config.database, { fa: 'با pg_restore بازگردانی کنید', en: 'restore it with pg_restore' });
 const arg = process.argv[2];
 if (!arg) fail(2, 'استفاده: npm run restore -- <پرونده پشتیبان>', 'usage: npm run restore -- <backup file>');
 // npm runs scripts in the project's folder; a relative path means the one the command was typed in.
 const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
 if (!existsSync(file)) fail(2, `پرونده ${file} پیدا نشد.`, `${file} does not exist.`);
 
-const { dataDir } = config.database;
 try {
   const { previous, migrations } = await restoreBackup(file, dataDir);
-  console.log(`پایگاه داده از ${file} بازگردانده شد (${migrations} مهاجرت).`);
-  console.log(`The database in ${dataDir} was restored from ${file} (${migrations} migrations applied in it).`);
+  say(`پایگاه داده از ${file} بازگردانده شد (${migrations} مهاجرت).`, `The database in ${dataDir} was restored from ${file} (${migrations} migrations applied in it).`);
   if (previous) {
-    console.log(`داده‌های پیشین در ${previous} نگه داشته شد؛ پس از اطمینان می‌توانید پاکش کنید.`);
-    console.log(`The data it replaced is kept in ${previous}; delete it once you are satisfied.`);
+    say(`داده‌های پیشین در ${previous} نگه داشته شد؛ پس از اطمینان می‌توانید پاکش کنید.`, `The data it replaced is kept in ${previous}; delete it once you are satisfied.`);
   }
-  console.log('اکنون سرور را راه بیندازید (npm start)؛ مهاجرت‌های تازه‌تر خودکار اجرا می‌شوند.');
-  console.log('Now start the server (npm start); newer migrations, if any, are applied then.');
+  say('اکنون سرور را راه بیندازید (npm start)؛ مهاجرت‌های تازه‌تر خودکار اجرا می‌شوند.', 'Now start the server (npm start); newer migrations, if any, are applied then.');
 } catch (e) {
   if (e instanceof DataDirInUseError) {
     fail(
