@@ -10,7 +10,8 @@ import { expect } from 'vitest';
 import { uniqueMobile, uniqueNationalId } from '../../fixtures/factories.ts';
 import { shebaFrom } from '../../fixtures/values.ts';
 import type { ActionBody } from '../helpers/admin-world.ts';
-import { persianDigits, signIn, type Panel } from './panel-steps.ts';
+import { persianDigits } from '../../messenger/digits.ts';
+import { signIn, type Panel } from './panel-steps.ts';
 import { built, type BoardSeat, type World } from './world.ts';
 
 export const ADMIN = { username: 'admin', password: 'رمز-نخستین-مدیر-۱۴۰۵' };

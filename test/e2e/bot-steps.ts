@@ -8,7 +8,7 @@ import { uniqueNationalId } from '../../fixtures/factories.ts';
 import type { TestUser } from '../../fixtures/bot/test-user.ts';
 import type { TickResult } from '../../jobs/reminders/run-reminders.ts';
 import { translator } from '../../messenger/i18n.ts';
-import { persianDigits } from './panel-steps.ts';
+import { persianDigits } from '../../messenger/digits.ts';
 import { built, type World } from './world.ts';
 
 const fa = translator('fa');

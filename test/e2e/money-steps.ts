@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { uniqueNationalId } from '../../fixtures/factories.ts';
 import { createdId } from './administration-steps.ts';
-import { persianDigits, type Panel } from './panel-steps.ts';
+import { persianDigits } from '../../messenger/digits.ts';
+import type { Panel } from './panel-steps.ts';
 import { built, type World } from './world.ts';
 
 const centerOf = (w: World) => built(w.story.centerId, 'center');

@@ -42,8 +42,3 @@ export async function signIn(app: FastifyInstance, username: string, password: s
     },
   };
 }
-
-/** Latin digits written as a Persian keyboard types them. */
-export function persianDigits(s: string): string {
-  return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-}
