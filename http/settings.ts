@@ -66,15 +66,8 @@ export function adminSettingsFrom(e: AdminEnv): AdminSettings {
   };
 }
 
-/** Defaults for tests and tools that build the app without the environment. */
-export const defaultAdminSettings: AdminSettings = {
-  sessionSecret: null,
-  cookieSecure: 'auto',
-  trustProxy: false,
-  publicOrigin: null,
-  idleTimeoutMs: 30 * 60_000,
-  absoluteTimeoutMs: 12 * 3_600_000,
-  maxFailuresPerUsername: 5,
-  maxFailuresPerIp: 20,
-  lockMs: 15 * 60_000,
-};
+/**
+ * Defaults for tests and tools that build the app without the environment: the schema's own
+ * defaults, so an unset variable and an app built without settings behave the same.
+ */
+export const defaultAdminSettings: AdminSettings = adminSettingsFrom(z.object(adminEnvShape).parse({}));
