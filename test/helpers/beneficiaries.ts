@@ -1,6 +1,7 @@
 /** Fixtures for the funds and beneficiaries tests: two licensed centers with their boards, staff, money and households. */
 import { randomUUID } from 'node:crypto';
-import type { Database, Db } from '../../prisma/client.ts';
+import { beforeAll } from 'vitest';
+import type { Db } from '../../prisma/client.ts';
 import type { Fund } from '../../prisma/generated/client/client.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
 import type { VolunteerActor } from '../../core/actor.ts';
@@ -8,6 +9,7 @@ import { createBeneficiary, createCenter, createCounty, createDonation, createVo
 import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 
 import { fakeClock } from './centers.ts';
+import { useTestDatabase } from './db.ts';
 
 export { NOW, fakeClock } from './centers.ts';
 
@@ -46,8 +48,27 @@ export async function centerWorld(db: Db) {
 
 export type CenterWorld = Awaited<ReturnType<typeof centerWorld>>;
 
-/** A test file's database, a context on NOW and one center's world, made in its beforeAll. */
-export async function openCenterWorld(database: Database): Promise<{ db: Db; ctx: Ctx; w: CenterWorld }> {
-  const db = database.db;
-  return { db, ctx: fundsCtx(db), w: await centerWorld(db) };
+type Opened = { db: Db; ctx: Ctx; w: CenterWorld };
+
+/**
+ * For one test file (or describe): a fresh database, a context on NOW and one center's world,
+ * made in beforeAll, then `more` on top (money in a fund). Read it inside hooks and tests.
+ */
+export function useCenterWorld(more?: (opened: Opened) => Promise<unknown>): Readonly<Opened> {
+  const database = useTestDatabase();
+  let opened: Opened | undefined;
+  beforeAll(async () => {
+    const db = database.db;
+    opened = { db, ctx: fundsCtx(db), w: await centerWorld(db) };
+    await more?.(opened);
+  });
+  const open = (): Opened => {
+    if (!opened) throw new Error('useCenterWorld: the world opens in beforeAll; read it in a hook or a test');
+    return opened;
+  };
+  return {
+    get db() { return open().db; },
+    get ctx() { return open().ctx; },
+    get w() { return open().w; },
+  };
 }

@@ -1,19 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getFundBalance } from '../../../core/funds/get-fund-balance.ts';
-import type { Ctx } from '../../../core/context.ts';
-import type { Db } from '../../../prisma/client.ts';
 import { createCenter, createDistribution, createDonation } from '../../../fixtures/factories.ts';
 import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
-import { type CenterWorld, fund, openCenterWorld } from '../../helpers/beneficiaries.ts';
-import { useTestDatabase } from '../../helpers/db.ts';
+import { fund, useCenterWorld } from '../../helpers/beneficiaries.ts';
 
 describe('getFundBalance', () => {
-  const database = useTestDatabase();
-  let db: Db;
-  let ctx: Ctx;
-  let w: CenterWorld;
-  beforeAll(async () => {
-    ({ db, ctx, w } = await openCenterWorld(database));
+  const t = useCenterWorld(async ({ db, w }) => {
     const c = w.center.id;
     const b = w.beneficiary.id;
     await fund(db, c, 'ZAKAT', 10_000_000n);
@@ -36,7 +28,7 @@ describe('getFundBalance', () => {
   });
 
   it('is confirmed cash − reversals − approved/distributed cash, per fund', async () => {
-    const r = await getFundBalance(ctx, w.finance, { centerId: w.center.id });
+    const r = await getFundBalance(t.ctx, t.w.finance, { centerId: t.w.center.id });
     expect(r.funds).toEqual([
       { fund: 'GENERAL', receivedRial: 1_000_000n, reversedRial: 0n, distributedRial: 0n, balanceRial: 1_000_000n },
       { fund: 'ZAKAT', receivedRial: 17_000_000n, reversedRial: 2_000_000n, distributedRial: 1_500_000n, balanceRial: 13_500_000n },
@@ -44,15 +36,15 @@ describe('getFundBalance', () => {
   });
 
   it('answers one fund, zero when untouched', async () => {
-    expect((await getFundBalance(ctx, w.chair, { centerId: w.center.id, fund: 'ZAKAT' })).funds.map((f) => f.balanceRial)).toEqual([13_500_000n]);
-    expect((await getFundBalance(ctx, w.countyStaff, { centerId: w.center.id, fund: 'DOWRY' })).funds[0]!.balanceRial).toBe(0n);
+    expect((await getFundBalance(t.ctx, t.w.chair, { centerId: t.w.center.id, fund: 'ZAKAT' })).funds.map((f) => f.balanceRial)).toEqual([13_500_000n]);
+    expect((await getFundBalance(t.ctx, t.w.countyStaff, { centerId: t.w.center.id, fund: 'DOWRY' })).funds[0]!.balanceRial).toBe(0n);
   });
 
   it('is refused to other officers, other centers, other counties and donors', async () => {
-    const otherCenter = await createCenter(db);
-    const otherChair = await trusteeActor(db, otherCenter.id, 'CHAIR');
-    const otherStaff = await staffActor(db, 'COUNTY_STAFF', { countyId: otherCenter.countyId });
-    for (const actor of [w.donorsOfficer, otherChair, otherStaff, await donorActor(db)])
-      await expect(getFundBalance(ctx, actor, { centerId: w.center.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const otherCenter = await createCenter(t.db);
+    const otherChair = await trusteeActor(t.db, otherCenter.id, 'CHAIR');
+    const otherStaff = await staffActor(t.db, 'COUNTY_STAFF', { countyId: otherCenter.countyId });
+    for (const actor of [t.w.donorsOfficer, otherChair, otherStaff, await donorActor(t.db)])
+      await expect(getFundBalance(t.ctx, actor, { centerId: t.w.center.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
