@@ -297,7 +297,7 @@ export const botIntake: Benchmark = {
     '(about 0.15 ms of CPU each on top of pg), which weighs most once the CPU is the bottleneck (40 chats in flight, 2 shared cores).',
   async run(ctx) {
     const full = ctx.scale === 'full';
-    const runs = full ? 5 : 3;
+    const { runs } = ctx;
     const seconds = full ? 15 : 5;
     const db = await ctx.freshDatabase('intake', { poolSize: POOL_SIZE });
     const fixtures = await createFixtures(db);

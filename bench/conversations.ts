@@ -181,7 +181,7 @@ export const conversationsBenchmark: Benchmark = {
     `replay (grammY) and i18n; one Node process uses one core, so the figure is bounded by its CPU per conversation.`,
   async run(ctx) {
     const full = ctx.scale === 'full';
-    const runs = full ? 5 : 3;
+    const { runs } = ctx;
     // A run is measured between two completions `perRun` apart: the 40 lanes start together and tend
     // to finish in waves, so a run spans whole waves (40 completions ≈ one conversation of each lane).
     const perRun = full ? 4 * USERS_IN_FLIGHT : USERS_IN_FLIGHT;

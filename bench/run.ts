@@ -69,6 +69,7 @@ async function runOne(benchmark: Benchmark, scale: Scale): Promise<BenchRow[]> {
   const databases: BenchDatabase[] = [];
   const ctx: BenchContext = {
     scale,
+    runs: scale === 'full' ? 5 : 3,
     async freshDatabase(label, options) {
       const db = await createBenchDatabase(label, options);
       databases.push(db);

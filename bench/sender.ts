@@ -96,7 +96,7 @@ const benchmark: Benchmark = {
   async run(ctx) {
     const full = ctx.scale === 'full';
     const seconds = full ? 60 : 20;
-    const runs = full ? 5 : 3;
+    const { runs } = ctx;
     // More than a run can send (30/s × seconds), to many chats, a few messages each.
     const chats = full ? 5000 : 2000;
     const perChat = 2;

@@ -253,7 +253,7 @@ const benchmark: Benchmark = {
     'is not there and the first start writes the demo itself: 5.8–6.1 s.',
   async run(ctx) {
     const full = ctx.scale === 'full';
-    const runs = full ? 5 : 3;
+    const { runs } = ctx;
     await ensureTemplate(ctx);
     const results: StartupRun[] = [];
     for (let i = 0; i < runs; i++) results.push(await oneRun(ctx, i, full ? 10 : 3));

@@ -9,6 +9,8 @@ export type Scale = 'default' | 'full';
 
 export interface BenchContext {
   scale: Scale;
+  /** How many runs a figure is the median of: 3, or 5 at full scale (one rule for every benchmark). */
+  runs: number;
   /** A new, migrated, empty PostgreSQL database, dropped by the runner at the end. */
   freshDatabase(label: string, options?: { poolSize?: number }): Promise<BenchDatabase>;
   /** Progress lines (stderr), so the table on stdout stays clean. */
