@@ -10,6 +10,7 @@ import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../input/schemas.ts';
+import { volunteerView } from './scope.ts';
 
 export const listMyVolunteeringInput = z.object({}).default({});
 export type ListMyVolunteeringInput = z.input<typeof listMyVolunteeringInput>;
@@ -38,19 +39,17 @@ export async function listMyVolunteering(ctx: Ctx, actor: Actor, raw?: ListMyVol
       memberships: { where: { leftAt: null }, include: { network: { select: { kind: true } } }, orderBy: { joinedAt: 'asc' } },
     },
   });
-  return rows.map((v) => ({
-    volunteerId: v.id,
-    centerId: v.center.id,
-    centerName: v.center.name,
-    centerLicensed: v.center.licenseState === 'LICENSED',
-    kind: v.kind,
-    state: v.state,
-    skills: v.skills,
-    availability: v.availability,
-    serviceForService: v.serviceForService,
-    rejectReason: v.rejectReason,
-    appliedAt: v.appliedAt,
-    activatedAt: v.activatedAt,
-    networks: v.memberships.map((m) => m.network.kind),
-  }));
+  return rows.map((v) => {
+    // The record's fields as every volunteer use-case returns them; its id named for what it is here.
+    const { id, personId: _self, ...fields } = volunteerView(v);
+    return {
+      ...fields,
+      volunteerId: id,
+      centerName: v.center.name,
+      centerLicensed: v.center.licenseState === 'LICENSED',
+      appliedAt: v.appliedAt,
+      activatedAt: v.activatedAt,
+      networks: v.memberships.map((m) => m.network.kind),
+    };
+  });
 }
