@@ -11,9 +11,9 @@ import type { DashboardData } from '../../admin/dashboard/dashboard-data.ts';
 import { XLSX_TYPE } from '../../admin/reports/xlsx-routes.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Center } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../fixtures/factories.ts';
 import { buildTestAdmin, createPanelUser, loginAs } from '../helpers/admin.ts';
 import { createTestDatabase } from '../helpers/db.ts';
+import { twoCentersWithGifts } from '../helpers/reports.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -26,11 +26,8 @@ let staffCookie: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  const county = await createCounty(db);
-  center = await createCenter(db, { countyId: county.id });
-  otherCenter = await createCenter(db, { countyId: county.id });
-  await createDonation(db, { centerId: center.id, state: 'CONFIRMED', fund: 'ZAKAT', amountRial: 12_500_000n, paidAt: new Date() });
-  await createDonation(db, { centerId: otherCenter.id, state: 'CONFIRMED', fund: 'GENERAL', amountRial: 40_000_000n, paidAt: new Date() });
+  const { county, ...centers } = await twoCentersWithGifts(db, new Date());
+  ({ center, otherCenter } = centers);
   app = await buildTestAdmin(database);
   const trustee = await createPanelUser(db, 'CENTER_TRUSTEE', { centerId: center.id, trusteeRole: 'ADMIN_FINANCE' });
   const otherTrustee = await createPanelUser(db, 'CENTER_TRUSTEE', { centerId: otherCenter.id, trusteeRole: 'CHAIR' });

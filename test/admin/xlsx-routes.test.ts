@@ -11,9 +11,10 @@ import { createCore } from '../../core/index.ts';
 import { registerXlsxReportRoutes, XLSX_TYPE, type ReportsAdmin } from '../../admin/reports/xlsx-routes.ts';
 import type { Database } from '../../prisma/client.ts';
 import type { Center } from '../../prisma/generated/client/client.ts';
-import { createCenter, createCounty, createDonation } from '../../fixtures/factories.ts';
+import { createDonation } from '../../fixtures/factories.ts';
 import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 import { createTestDatabase } from '../helpers/db.ts';
+import { twoCentersWithGifts } from '../helpers/reports.ts';
 
 const NOW = new Date('2026-11-26T08:00:00Z'); // 5 Azar 1405
 let database: Database;
@@ -44,12 +45,10 @@ async function sheetOf(body: Buffer) {
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  const county = await createCounty(db);
-  center = await createCenter(db, { countyId: county.id });
-  otherCenter = await createCenter(db, { countyId: county.id });
-  await createDonation(db, { centerId: center.id, state: 'CONFIRMED', fund: 'ZAKAT', amountRial: 12_500_000n, paidAt: new Date('2026-11-25T10:00:00Z') });
-  await createDonation(db, { centerId: center.id, state: 'REPORTED', fund: 'GENERAL', amountRial: 3_000_000n, paidAt: new Date('2026-11-25T10:00:00Z') });
-  await createDonation(db, { centerId: otherCenter.id, state: 'CONFIRMED', fund: 'GENERAL', amountRial: 40_000_000n, paidAt: new Date('2026-11-25T10:00:00Z') });
+  const paidAt = new Date('2026-11-25T10:00:00Z');
+  const { county, ...centers } = await twoCentersWithGifts(db, paidAt);
+  ({ center, otherCenter } = centers);
+  await createDonation(db, { centerId: center.id, state: 'REPORTED', fund: 'GENERAL', amountRial: 3_000_000n, paidAt });
   chair = await trusteeActor(db, center.id, 'CHAIR');
   otherChair = await trusteeActor(db, otherCenter.id, 'CHAIR');
   countyStaff = await staffActor(db, 'COUNTY_STAFF', { countyId: county.id });
