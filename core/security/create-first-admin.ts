@@ -11,20 +11,15 @@ import { inTransaction, lockKey, type Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
+import { password, username } from './login-fields.ts';
 import { hashPassword } from './password.ts';
-
-/** The shortest password a panel login may have. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 export const createFirstAdminInput = z.object({
   provinceName: text(100),
   firstName: text(100),
   lastName: text(100),
-  username: z
-    .string()
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(z.string().regex(/^[a-z0-9._-]{3,50}$/, { message: 'VALIDATION' })),
-  password: z.string().min(MIN_PASSWORD_LENGTH, { message: 'PASSWORD_TOO_SHORT' }).max(200, { message: 'TEXT_TOO_LONG' }),
+  username,
+  password,
 });
 export type CreateFirstAdminInput = z.input<typeof createFirstAdminInput>;
 

@@ -13,19 +13,8 @@ import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { id, mobile, parseInput, text } from '../input/schemas.ts';
 import { authorize } from '../policy.ts';
-import { MIN_PASSWORD_LENGTH } from './create-first-admin.ts';
+import { password, username } from './login-fields.ts';
 import { hashPassword } from './password.ts';
-
-const username = z
-  .string()
-  .transform((s) => s.trim().toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9._-]{3,50}$/, { message: 'VALIDATION' }));
-/** Drawn as a password field by the panel's form. */
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, { message: 'PASSWORD_TOO_SHORT' })
-  .max(200, { message: 'TEXT_TOO_LONG' })
-  .meta({ format: 'password' });
 
 export const createStaffUserInput = z.object({
   username,
