@@ -62,6 +62,20 @@ async function loadWorkbooks() {
   return { centerMonthWorkbook, overviewWorkbook, statementReconciliationWorkbook };
 }
 
+/** `1405-09`: a month as the files' names write it. */
+const periodOf = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, '0')}`;
+
+/**
+ * The center and month a center's spreadsheet is asked for: a trustee's own center and the
+ * current month (in Tehran) unless the query names them; null when no center is named or implied.
+ */
+function centerMonthOf(actor: ReportsAdmin['actor'], query: Query, now: Date) {
+  const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+  if (!centerId) return null;
+  const current = toJalali(now);
+  return { centerId, year: query.year ?? current.year, month: query.month ?? current.month };
+}
+
 async function sendWorkbook(reply: FastifyReply, wb: ExcelJS.Workbook, asciiName: string, localName: string) {
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return reply
@@ -91,18 +105,12 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
   app.get(
     `${REPORTS_PREFIX}/center-month.xlsx`,
     guarded(async ({ actor, locale }, query, reply) => {
-      const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
-      if (!centerId) return refuse(reply, locale, 'VALIDATION');
-      // Core finds the center and decides who may read it; its refusal becomes the polite status.
       const now = core.ctx.clock.now();
-      const current = toJalali(now);
-      const report = await core.reports.getCenterMonthReport(actor, {
-        centerId,
-        year: query.year ?? current.year,
-        month: query.month ?? current.month,
-      });
-      const { year, month } = report.period;
-      const period = `${year}-${String(month).padStart(2, '0')}`;
+      const asked = centerMonthOf(actor, query, now);
+      if (!asked) return refuse(reply, locale, 'VALIDATION');
+      // Core finds the center and decides who may read it; its refusal becomes the polite status.
+      const report = await core.reports.getCenterMonthReport(actor, asked);
+      const period = periodOf(report.period);
       const localName = `${text(locale, 'spreadsheet.centerMonth.sheet')} ${report.center.name} ${period}.xlsx`;
       const { centerMonthWorkbook } = await loadWorkbooks();
       return sendWorkbook(reply, centerMonthWorkbook(report, locale, now), `center-month-${period}.xlsx`, localName);
@@ -118,7 +126,7 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
       const overview = await core.reports.getOverview(actor, countyId ? { countyId } : {});
       const scopeName = 'countyId' in overview.scope ? `${text(locale, 'spreadsheet.overview.county')} ${overview.scope.countyName}` : text(locale, 'spreadsheet.overview.province');
       const now = core.ctx.clock.now();
-      const period = `${overview.month.year}-${String(overview.month.month).padStart(2, '0')}`;
+      const period = periodOf(overview.month);
       const localName = `${text(locale, 'spreadsheet.overview.sheet')} ${period}.xlsx`;
       const { overviewWorkbook } = await loadWorkbooks();
       return sendWorkbook(reply, overviewWorkbook(overview, scopeName, locale, now), `overview-${period}.xlsx`, localName);
@@ -128,13 +136,12 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
   app.get(
     `${REPORTS_PREFIX}/statement-reconciliation.xlsx`,
     guarded(async ({ actor, locale }, query, reply) => {
-      const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
-      if (!centerId) return refuse(reply, locale, 'VALIDATION');
-      // Core decides who may read the center's funds; its refusal becomes the polite status.
       const now = core.ctx.clock.now();
-      const current = toJalali(now);
-      const r = await core.statements.getStatementReconciliation(actor, { centerId, year: query.year ?? current.year, month: query.month ?? current.month });
-      const period = `${r.period.year}-${String(r.period.month).padStart(2, '0')}`;
+      const asked = centerMonthOf(actor, query, now);
+      if (!asked) return refuse(reply, locale, 'VALIDATION');
+      // Core decides who may read the center's funds; its refusal becomes the polite status.
+      const r = await core.statements.getStatementReconciliation(actor, asked);
+      const period = periodOf(r.period);
       const localName = `${localeString(locale, 'admin-statements', 'spreadsheet.sheet') ?? 'reconciliation'} ${r.center.name} ${period}.xlsx`;
       const { statementReconciliationWorkbook } = await loadWorkbooks();
       return sendWorkbook(reply, statementReconciliationWorkbook(r, locale, now), `statement-reconciliation-${period}.xlsx`, localName);
