@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import type { Core } from '../../core/index.ts';
 import type { Database, Db } from '../../prisma/client.ts';
 import type { Center, StaffRole, TrusteeRole } from '../../prisma/generated/client/client.ts';
 import {
@@ -26,7 +26,7 @@ import {
   createVolunteer,
 } from '../../fixtures/factories.ts';
 import { buildTestAdmin, createPanelUser, loginAs, type PanelUser } from './admin.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, openedInBeforeAll } from './db.ts';
 
 /** The logins under test: every staff role, and trustees in three roles of the home center. */
 export const ROLES = ['PROVINCE_ADMIN', 'PROVINCE_SUPERVISOR', 'COUNTY_STAFF', 'AUDITOR', 'FINANCE', 'CHAIR', 'SOCIAL_WORK'] as const;
@@ -230,23 +230,22 @@ export interface PanelWorld {
 /**
  * For one test file: a fresh database, the panel over it (Fastify inject, no port) and the
  * world above (three centers, a login of each role), made in beforeAll and closed after the
- * file. A file's own beforeAll, registered after this call, runs after it.
+ * file. A file's own beforeAll, registered after this call, runs after it. `core` makes the
+ * panel's core, for a test that stands in for one of its answers.
  */
-export function usePanelWorld(): PanelWorld {
-  let opened: { database: Database; app: FastifyInstance; world: AdminWorld } | undefined;
-  beforeAll(async () => {
-    const database = await createTestDatabase();
-    const app = await buildTestAdmin(database);
-    opened = { database, app, world: await createAdminWorld(database.db, app) };
-  });
-  afterAll(async () => {
-    await opened?.app.close();
-    await opened?.database.close();
-  });
-  const open = () => {
-    if (!opened) throw new Error('usePanelWorld: the panel opens in beforeAll; read it in a hook or a test');
-    return opened;
-  };
+export function usePanelWorld(core?: (db: Db) => Core): PanelWorld {
+  const open = openedInBeforeAll(
+    'usePanelWorld: the panel',
+    async () => {
+      const database = await createTestDatabase();
+      const app = await buildTestAdmin(database, core ? { core: core(database.db) } : {});
+      return { database, app, world: await createAdminWorld(database.db, app) };
+    },
+    async ({ app, database }) => {
+      await app.close();
+      await database.close();
+    },
+  );
   return {
     get database() { return open().database; },
     get app() { return open().app; },

@@ -1,6 +1,5 @@
 /** Fixtures for the funds and beneficiaries tests: two licensed centers with their boards, staff, money and households. */
 import { randomUUID } from 'node:crypto';
-import { beforeAll } from 'vitest';
 import type { Db } from '../../prisma/client.ts';
 import type { Fund } from '../../prisma/generated/client/client.ts';
 import { createCtx, type Ctx } from '../../core/context.ts';
@@ -9,7 +8,7 @@ import { createBeneficiary, createCenter, createCounty, createDonation, createVo
 import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 
 import { fakeClock } from './centers.ts';
-import { useTestDatabase } from './db.ts';
+import { openedInBeforeAll, useTestDatabase } from './db.ts';
 
 export { NOW, fakeClock } from './centers.ts';
 
@@ -56,16 +55,12 @@ type Opened = { db: Db; ctx: Ctx; w: CenterWorld };
  */
 export function useCenterWorld(more?: (opened: Opened) => Promise<unknown>): Readonly<Opened> {
   const database = useTestDatabase();
-  let opened: Opened | undefined;
-  beforeAll(async () => {
+  const open = openedInBeforeAll('useCenterWorld: the world', async () => {
     const db = database.db;
-    opened = { db, ctx: fundsCtx(db), w: await centerWorld(db) };
+    const opened = { db, ctx: fundsCtx(db), w: await centerWorld(db) };
     await more?.(opened);
-  });
-  const open = (): Opened => {
-    if (!opened) throw new Error('useCenterWorld: the world opens in beforeAll; read it in a hook or a test');
     return opened;
-  };
+  });
   return {
     get db() { return open().db; },
     get ctx() { return open().ctx; },

@@ -38,20 +38,25 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 /**
- * A fresh database for the enclosing describe (or the file): opened before its first test,
- * closed after its last. Read it inside hooks and tests; it does not exist while the file
- * is being collected.
+ * What a test file (or describe) opens before its first test and closes after its last: the
+ * one shape of every use* helper. The answer reads it, inside hooks and tests only (it does
+ * not exist while the file is being collected); `what` names it in that mistake's message.
  */
-export function useTestDatabase(): Database {
-  let opened: Database | undefined;
+export function openedInBeforeAll<T>(what: string, open: () => Promise<T>, close?: (opened: T) => Promise<unknown>): () => T {
+  let opened: T | undefined;
   beforeAll(async () => {
-    opened = await createTestDatabase();
+    opened = await open();
   });
-  afterAll(() => opened?.close());
-  const open = (): Database => {
-    if (!opened) throw new Error('useTestDatabase: the database opens in beforeAll; read it in a hook or a test');
+  if (close) afterAll(async () => opened !== undefined && (await close(opened)));
+  return () => {
+    if (opened === undefined) throw new Error(`${what} opens in beforeAll; read it in a hook or a test`);
     return opened;
   };
+}
+
+/** A fresh database for the enclosing describe (or the file), closed after its last test. */
+export function useTestDatabase(): Database {
+  const open = openedInBeforeAll('useTestDatabase: the database', createTestDatabase, (database) => database.close());
   return {
     get db() { return open().db; },
     get kind() { return open().kind; },
