@@ -42,11 +42,11 @@ export async function createTestDatabase(): Promise<Database> {
  * one shape of every use* helper. The answer reads it, inside hooks and tests only (it does
  * not exist while the file is being collected); `what` names it in that mistake's message.
  */
-export function openedInBeforeAll<T>(what: string, open: () => Promise<T>, close?: (opened: T) => Promise<unknown>): () => T {
+export function openedInBeforeAll<T>(what: string, open: () => Promise<T>, close?: (opened: T) => Promise<unknown>, timeoutMs?: number): () => T {
   let opened: T | undefined;
   beforeAll(async () => {
     opened = await open();
-  });
+  }, timeoutMs);
   if (close) afterAll(async () => opened !== undefined && (await close(opened)));
   return () => {
     if (opened === undefined) throw new Error(`${what} opens in beforeAll; read it in a hook or a test`);

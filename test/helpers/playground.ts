@@ -10,7 +10,7 @@
  *   await server.close();            // the database stays open (its owner closes it)
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { AdminSettings } from '../../http/settings.ts';
 import { createCore, type Core } from '../../core/index.ts';
@@ -21,7 +21,7 @@ import type { PlaygroundSettings } from '../../playground/settings.ts';
 import type { Database } from '../../prisma/client.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { TEST_SESSION_SECRET } from './admin.ts';
-import { createTestDatabase, testDbKind } from './db.ts';
+import { createTestDatabase, openedInBeforeAll, testDbKind } from './db.ts';
 
 export interface PlaygroundServerOptions {
   database: Database;
@@ -111,19 +111,19 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
  * started in beforeAll and closed after the file; read them in hooks and tests.
  */
 export function usePlaygroundServer(options: Omit<PlaygroundServerOptions, 'database'> = {}): { readonly database: Database; readonly server: PlaygroundServer } {
-  let opened: { database: Database; server: PlaygroundServer } | undefined;
-  beforeAll(async () => {
-    const database = await createTestDatabase();
-    opened = { database, server: await startPlaygroundServer({ ...options, database }) };
-  }, 180_000);
-  afterAll(async () => {
-    await opened?.server.close();
-    await opened?.database.close();
-  });
-  const open = () => {
-    if (!opened) throw new Error('usePlaygroundServer: the server starts in beforeAll; read it in a hook or a test');
-    return opened;
-  };
+  const open = openedInBeforeAll(
+    'usePlaygroundServer: the server',
+    async () => {
+      const database = await createTestDatabase();
+      return { database, server: await startPlaygroundServer({ ...options, database }) };
+    },
+    async ({ database, server }) => {
+      await server.close();
+      await database.close();
+    },
+    // The demo is written into the fresh database first.
+    180_000,
+  );
   return {
     get database() { return open().database; },
     get server() { return open().server; },
