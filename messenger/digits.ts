@@ -1,10 +1,6 @@
 /**
- * Latin digits to Persian ones («۱۲۳۴»), for text people read: the one place the code base
- * does it. Imports nothing, so the panel's browser components share it too. (Reading input
- * goes the other way: core/input/normalize.ts.)
+ * Persian digits for what every face says to people: core's one function (core/digits.ts),
+ * offered here beside the rest of the formatting so the faces and the panel's browser
+ * components need not reach into core for it.
  */
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-
-export function persianDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
-}
+export { persianDigits } from '../core/digits.ts';
