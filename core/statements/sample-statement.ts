@@ -13,6 +13,7 @@
  * Persian digits and separators, the bank's Persian headers.
  */
 import { toJalali } from '../jalali.ts';
+import { persianDigits } from '../digits.ts';
 
 /** The shipped layout a sample is written in (example-presets.ts). */
 export const SAMPLE_STATEMENT_LAYOUT = 'example:sandogh-web';
@@ -79,12 +80,11 @@ export function sampleStatementLines(rng: SampleRandom, reported: readonly Sampl
   });
 }
 
-const FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const persianDigits = (s: string) => s.replace(/\d/g, (d) => FA_DIGITS[Number(d)]!);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 /** Grouped by thousands with the Persian separator, in Persian digits. */
 const amountText = (v: bigint) => persianDigits(v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '٬'));
-const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** A csv cell as Excel writes it: quoted when it holds a comma, a quote or a line break. */
+export const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** «1405/09/01» of a bank's day (UTC midnight, which is that same day in Tehran). */
 export function jalaliDayText(day: Date): string {
@@ -92,28 +92,32 @@ export function jalaliDayText(day: Date): string {
   return `${j.year}/${pad2(j.month)}/${pad2(j.day)}`;
 }
 
+/** A paying card as the bank prints it: its last four digits only. */
+export const maskedCard = (last4: string) => `603799******${last4}`;
+
 /** The description as the bank prints it, the paying card masked inside it. */
 export function sampleDescription(l: SampleStatementLine): string {
-  return [l.description ?? '', l.cardLast4 ? `کارت 603799******${l.cardLast4}` : ''].filter(Boolean).join(' ');
+  return [l.description ?? '', l.cardLast4 ? `کارت ${maskedCard(l.cardLast4)}` : ''].filter(Boolean).join(' ');
+}
+
+/** The `example:sandogh-web` layout's headers, in its order. */
+export const SAMPLE_STATEMENT_HEADERS = ['ردیف', 'تاریخ', 'شرح', 'شماره پیگیری', 'بدهکار', 'بستانکار', 'مانده'];
+
+/** The `i`th line's cells under those headers, as text (Jalali date, Persian digits); '' where the bank leaves a cell empty. */
+export function sampleStatementCells(l: SampleStatementLine, i: number): string[] {
+  return [
+    persianDigits(String(i + 1)),
+    persianDigits(jalaliDayText(l.day)),
+    sampleDescription(l),
+    l.trace ? persianDigits(l.trace) : '',
+    l.debit ? amountText(l.debit) : '',
+    l.credit ? amountText(l.credit) : '',
+    l.balance !== undefined ? amountText(l.balance) : '',
+  ];
 }
 
 /** The lines as the `example:sandogh-web` layout reads them: csv, Jalali dates, Persian digits. */
 export function sampleStatementCsv(lines: readonly SampleStatementLine[]): Buffer {
-  const rows = [['ردیف', 'تاریخ', 'شرح', 'شماره پیگیری', 'بدهکار', 'بستانکار', 'مانده'].join(',')];
-  lines.forEach((l, i) =>
-    rows.push(
-      [
-        persianDigits(String(i + 1)),
-        persianDigits(jalaliDayText(l.day)),
-        sampleDescription(l),
-        l.trace ? persianDigits(l.trace) : '',
-        l.debit ? amountText(l.debit) : '',
-        l.credit ? amountText(l.credit) : '',
-        l.balance !== undefined ? amountText(l.balance) : '',
-      ]
-        .map(csvField)
-        .join(','),
-    ),
-  );
+  const rows = [SAMPLE_STATEMENT_HEADERS, ...lines.map(sampleStatementCells)].map((cells) => cells.map(csvField).join(','));
   return Buffer.from(`${rows.join('\n')}\n`, 'utf8');
 }
