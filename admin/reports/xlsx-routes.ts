@@ -65,12 +65,15 @@ async function loadWorkbooks() {
 /** `1405-09`: a month as the files' names write it. */
 const periodOf = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, '0')}`;
 
+/** The center a download is asked for: the one named, else a trustee's own. */
+const centerOf = (actor: ReportsAdmin['actor'], query: Query) => query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+
 /**
  * The center and month a center's spreadsheet is asked for: a trustee's own center and the
  * current month (in Tehran) unless the query names them; null when no center is named or implied.
  */
 function centerMonthOf(actor: ReportsAdmin['actor'], query: Query, now: Date) {
-  const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+  const centerId = centerOf(actor, query);
   if (!centerId) return null;
   const current = toJalali(now);
   return { centerId, year: query.year ?? current.year, month: query.month ?? current.month };
@@ -152,7 +155,7 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
   app.get(
     `${REPORTS_PREFIX}/sample-statement.csv`,
     guarded(async ({ actor, locale }, query, reply) => {
-      const centerId = query.centerId || (actor.kind === 'trustee' ? actor.centerId : undefined);
+      const centerId = centerOf(actor, query);
       if (!centerId) return refuse(reply, locale, 'VALIDATION');
       const sample = await core.statements.getSampleStatement(actor, { centerId });
       const localName = `${localeString(locale, 'admin-statements', 'spreadsheet.sampleFile') ?? 'sample statement'} ${sample.centerName}.csv`;
