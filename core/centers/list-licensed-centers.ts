@@ -3,11 +3,11 @@
  * may not act under its name, domain.md rule 1), searchable by name as people
  * type it (Persian/Arabic letters and digits normalised), optionally in one county.
  */
-import { digitsEnToFa } from '@persian-tools/persian-tools';
 import { z } from 'zod';
 import type { Center } from '../../prisma/generated/client/client.ts';
 import type { Actor } from '../actor.ts';
 import type { Ctx } from '../context.ts';
+import { persianDigits } from '../digits.ts';
 import { id, optionalText, parseInput, positiveInt } from '../input/schemas.ts';
 
 export const listLicensedCentersInput = z
@@ -30,7 +30,7 @@ export type LicensedCenterSummary = Pick<
  */
 function spellings(q: string): string[] {
   const arabic = (s: string) => s.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
-  return [...new Set([q, arabic(q), digitsEnToFa(q), arabic(digitsEnToFa(q))])];
+  return [...new Set([q, arabic(q), persianDigits(q), arabic(persianDigits(q))])];
 }
 
 // Public information (name, host, area): any actor, even an unidentified chat, may list it.
