@@ -6,6 +6,7 @@
  * does not allow with nothing written, and core's refusal arrives as its translated sentence.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localeString } from '../../admin/locale/index.ts';
 import { renderNotification } from '../../messenger/notification-render.ts';
 import type { NotificationParams } from '../../core/outbox.ts';
 import { createPanelUser, loginAs } from '../helpers/admin.ts';
@@ -216,9 +217,16 @@ describe('archive documents', () => {
     expect((await panel.database.db.archiveDocument.findUniqueOrThrow({ where: { id: doc.id } })).state).toBe('DESTRUCTION_REQUESTED');
     expect(await auditsOf(doc.id)).toEqual(['archive.add', 'archive.requestDestruction']);
 
-    // The one approval mechanism: county staff approve the request, and only then is it destroyed.
+    // The one approval mechanism: Imdad approves the request, and only then is it destroyed --
+    // a second officer when county staff asked for it themselves.
     const request = await panel.database.db.approvalRequest.findFirstOrThrow({ where: { kind: 'ARCHIVE_DESTRUCTION', targetId: doc.id } });
-    expect((await as('COUNTY_STAFF').post(`ApprovalRequest/records/${request.id}/approve`)).body.notice?.type).toBe('success');
+    if (role === 'COUNTY_STAFF') {
+      const own = await as('COUNTY_STAFF').post(`ApprovalRequest/records/${request.id}/approve`);
+      expect(own.body.notice).toMatchObject({ type: 'error', message: localeString('fa', 'errors', 'OWN_REQUEST_APPROVAL') });
+      expect((await panel.database.db.archiveDocument.findUniqueOrThrow({ where: { id: doc.id } })).state).toBe('DESTRUCTION_REQUESTED');
+    }
+    const decider = role === 'COUNTY_STAFF' ? 'PROVINCE_ADMIN' : 'COUNTY_STAFF';
+    expect((await as(decider).post(`ApprovalRequest/records/${request.id}/approve`)).body.notice?.type).toBe('success');
     expect(await panel.database.db.archiveDocument.findUniqueOrThrow({ where: { id: doc.id } })).toMatchObject({ state: 'DESTROYED', destructionApprovalId: request.id });
   });
 
