@@ -13,11 +13,11 @@
  * failed; and each chat received from the Bot API exactly the messages its outbox marks as
  * sent, each once.
  *
- * The cuts last as long as the work takes (25–50 s on a busy shared 2-core machine), not a
- * minute: the density of faults is what matters, and at this rate 50–90 cuts land, dozens of
- * them inside updates' transactions (counted: updates the bot had to leave for redelivery;
- * the test asks for more than 20 cuts and at least one such update), others inside
- * confirmations and the sender's claims and marks. A longer window repeats the same cases.
+ * The donors arrive over a minute (one every 0.6 s, as a day's donors do, not all at once), so
+ * the cuts go on for at least a minute with work in flight all along: at this rate well over a
+ * hundred cuts land, some inside updates' transactions (counted: updates the bot had to leave
+ * for redelivery; the test asks for more than 20 cuts and at least one such update), others
+ * inside confirmations and the sender's claims and marks.
  * PostgreSQL only (the proxy stands between the app and the server).
  */
 import { Api } from 'grammy';
@@ -49,6 +49,8 @@ const onPostgres = testDbKind() === 'postgres';
 const fa = translator('fa');
 const DONORS = 100;
 const CENTERS = 4;
+/** A donor arrives every this many ms: 100 of them over a minute, the cuts going on all along. */
+const ARRIVAL_MS = 600;
 
 let database: Database;
 let proxy: DbProxy;
@@ -136,12 +138,15 @@ describe.skipIf(!onPostgres)('chaos (PostgreSQL only: the proxy stands between t
     const staffCore = createCore({ db: proxied.staff!.db });
 
     const stopChaos = proxy.chaos(0.05, 200);
+    const chaosStarted = Date.now();
+    let chaosLasted = 0;
     const polling = startPolling(bot, { concurrency: 8, allowedUpdates: ['message', 'callback_query'], logger, retry: { minMs: 50, maxMs: 500 }, timeoutSeconds: 1 });
     const sending = sender.run();
     let donors: { u: TestUser; donorId: string; centerId: string; plan: 'once' | 'monthly' }[];
     try {
       donors = await Promise.all(
         seeded.map(async ({ u: seededUser, donor }, i) => {
+          await pause(i * ARRIVAL_MS);
           const u = createTestUser(deliverer, { id: seededUser.id, languageCode: 'fa' });
           const plan = i % 2 ? 'once' : 'monthly';
           await pledgeCash(u, plan);
@@ -162,11 +167,13 @@ describe.skipIf(!onPostgres)('chaos (PostgreSQL only: the proxy stands between t
       await expect.poll(() => db.outboxMessage.count({ where: { ...receipts, status: 'SENT' } }), { timeout: 60_000, interval: 200 }).toBe(DONORS);
     } finally {
       stopChaos();
+      chaosLasted = Date.now() - chaosStarted;
       await polling.stop();
       await sender.stop();
       await sending;
     }
 
+    expect(chaosLasted, 'how long connections were cut, in ms').toBeGreaterThanOrEqual(60_000);
     expect(proxy.dropped, 'connections cut').toBeGreaterThan(20);
     expect(deferred, 'updates whose transaction a cut broke, handled again').toBeGreaterThan(0);
     expect(failed, 'updates that failed for good').toEqual([]);
