@@ -18,7 +18,11 @@ const CODES = new Set([
 ]);
 /** adapter-pg's DriverAdapterError kinds of the same. */
 const KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'SocketTimeout', 'TransactionWriteConflict', 'TransactionAlreadyClosed']);
-/** pg says these in words only. */
+/**
+ * Said in words only (pg), or in words once the code is gone: Prisma names a raw query's
+ * SQLSTATE only inside its message, and a conversation hands on a copy of an error without
+ * its code -- a deadlock or a serialization failure must still read as "try again".
+ */
 const MESSAGES = [
   /connection terminated/i,
   /timeout exceeded when trying to connect/i,
@@ -26,6 +30,10 @@ const MESSAGES = [
   /connection (is )?closed/i,
   /server closed the connection/i,
   /the database system is (starting up|shutting down)/i,
+  /deadlock detected/i,
+  /could not serialize access/i,
+  /write conflict or a deadlock/i,
+  /could not obtain lock/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -132,6 +132,23 @@ describe.runIf(testDbKind() === 'postgres')('update frames on pooled pg connecti
     await expect(late).rejects.toThrow(/after its update's transaction had ended/);
     await expect(tx.center.count()).rejects.toThrow(/outside of one/);
   });
+
+  // A deadlock between two updates' transactions: the one PostgreSQL picks fails, and its
+  // update must be tried again, not apologised for -- also when the error reaches the frame as
+  // a conversation's copy of it, which keeps the message and loses the code.
+  it('a deadlock reads as "try again", and so does its stripped copy (one embedded connection cannot deadlock)', async () => {
+    const lockInOrder = (first: number, second: number) =>
+      database.db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1::bigint)', first);
+        await new Promise((r) => setTimeout(r, 300));
+        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1::bigint)', second);
+      });
+    const outcomes = await Promise.allSettled([lockInOrder(71, 72), lockInOrder(72, 71)]);
+    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    expect(failures).toHaveLength(1);
+    expect(isDatabaseUnavailable(failures[0])).toBe(true);
+    expect(isDatabaseUnavailable(structuredClone(failures[0]))).toBe(true);
+  });
 });
 
 describe.runIf(testDbKind() === 'pglite')('update frames as Prisma transactions on the embedded database', () => {
