@@ -14,7 +14,6 @@ import { authorize, type Action } from '../policy.ts';
 import { centerScope } from '../giving/shared.ts';
 import { EXAMPLE_PRESETS, isExamplePresetId } from './example-presets.ts';
 import { statementMapping, type StatementMapping } from './mapping.ts';
-import { MAX_STATEMENT_BYTES } from './parse/file-kind.ts';
 
 const DAY_MS = 86_400_000;
 /**
@@ -39,7 +38,7 @@ export const statementFileInput = {
   fileName: z
     .string({ message: 'VALIDATION' })
     .transform((s) => normalizeText(s).slice(0, 200) || 'statement'),
-  file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'STATEMENT_FILE_EMPTY' }).refine((b) => b.length > 0, { message: 'STATEMENT_FILE_EMPTY' }).refine((b) => b.length <= MAX_STATEMENT_BYTES, { message: 'STATEMENT_FILE_TOO_LARGE' }),
+  file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'STATEMENT_FILE_EMPTY' }).refine((b) => b.length > 0, { message: 'STATEMENT_FILE_EMPTY' }),
   presetId: z.string({ message: 'VALIDATION' }).max(64, { message: 'VALIDATION' }).optional().transform((v) => v || undefined),
   mapping: statementMapping.optional(),
 };

@@ -19,7 +19,7 @@ const PDF = [0x25, 0x50, 0x44, 0x46];
 
 export function statementFileKind(bytes: Uint8Array): StatementFileKind {
   if (bytes.length === 0) throw new DomainError('STATEMENT_FILE_EMPTY', { field: 'file' });
-  if (bytes.length > MAX_STATEMENT_BYTES) throw new DomainError('STATEMENT_FILE_TOO_LARGE', { field: 'file', max: 10 });
+  if (bytes.length > MAX_STATEMENT_BYTES) throw new DomainError('STATEMENT_FILE_TOO_LARGE', { field: 'file', max: MAX_STATEMENT_BYTES / 1024 / 1024 });
   if (startsWith(bytes, ZIP)) return 'xlsx';
   if (startsWith(bytes, OLE2) || startsWith(bytes, PDF)) throw new DomainError('STATEMENT_FILE_TYPE', { field: 'file' });
   // Text has no NUL bytes (UTF-16 exports aside, which banks do not produce); an image or a

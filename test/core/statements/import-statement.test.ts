@@ -81,7 +81,8 @@ describe('importing a statement', () => {
     expect(await refusal(upload(csv('2026-11-23,2,"-5,000",0,1000,negative')))).toBe('STATEMENT_NEGATIVE_AMOUNT');
     expect(await refusal(upload(csv('2026-11-23,2,"90,000,000,000,000,000",0,1000,absurd')))).toBe('STATEMENT_AMOUNT_OUT_OF_RANGE');
     expect(await refusal(upload(Buffer.alloc(0)))).toBe('STATEMENT_FILE_EMPTY');
-    expect(await refusal(upload(Buffer.alloc(50 * 1024 * 1024, 0x41)))).toBe('STATEMENT_FILE_TOO_LARGE');
+    // Its sentence names the limit: «بزرگ‌تر از ۱۰ مگابایت».
+    await expect(upload(Buffer.alloc(50 * 1024 * 1024, 0x41))).rejects.toMatchObject({ code: 'STATEMENT_FILE_TOO_LARGE', params: { max: 10 } });
     expect(await refusal(upload(Buffer.from('%PDF-1.4 statement')))).toBe('STATEMENT_FILE_TYPE');
     expect(await refusal(upload(Buffer.from('Date,Reference,Credit,Debit,Balance,Description\nجمع,,,,,\n')))).toBe('STATEMENT_NO_LINES');
     expect(await counts(w.center.id)).toEqual(before);
