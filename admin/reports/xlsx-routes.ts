@@ -79,11 +79,20 @@ function centerMonthOf(actor: ReportsAdmin['actor'], query: Query, now: Date) {
   return { centerId, year: query.year ?? current.year, month: query.month ?? current.month };
 }
 
+/**
+ * A download's Content-Disposition: an ASCII name for old clients and the reader's own one.
+ * Chromium writes a zero-width non-joiner in a file name as "_" («تطبیق صورت_حساب»), so the
+ * local name keeps a space there instead.
+ */
+function attachment(asciiName: string, localName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(localName.replaceAll('\u200c', ' '))}`;
+}
+
 async function sendWorkbook(reply: FastifyReply, wb: ExcelJS.Workbook, asciiName: string, localName: string) {
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return reply
     .type(XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(localName)}`)
+    .header('content-disposition', attachment(asciiName, localName))
     .header('cache-control', 'no-store')
     .send(body);
 }
@@ -161,7 +170,7 @@ export function registerXlsxReportRoutes(app: FastifyInstance, opts: XlsxRoutesO
       const localName = `${localeString(locale, 'admin-statements', 'spreadsheet.sampleFile') ?? 'sample statement'} ${sample.centerName}.csv`;
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="sample-statement.csv"; filename*=UTF-8''${encodeURIComponent(localName)}`)
+        .header('content-disposition', attachment('sample-statement.csv', localName))
         .header('cache-control', 'no-store')
         .send(sample.csv);
     }),

@@ -182,6 +182,10 @@ describe('the bank statements page', () => {
     const xlsx = await panel.app.inject({ method: 'GET', url: `/admin/reports/statement-reconciliation.xlsx?centerId=${center.id}&year=1405&month=9`, headers: { cookie: panel.world.logins.FINANCE.cookie } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // The reader's file name, without the zero-width non-joiner a browser would write as "_".
+    const localName = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(String(xlsx.headers['content-disposition']))![1]!);
+    expect(localName).toMatch(/^تطبیق صورت حساب .+\.xlsx$/);
+    expect(localName).not.toContain('\u200c');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const cells = book.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
