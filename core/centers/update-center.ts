@@ -11,7 +11,7 @@ import { audit } from '../audit.ts';
 import { inTransaction, lockKey, type Ctx, type Tx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { normalizeCode } from '../input/normalize.ts';
-import { clearable, clearableText, day, id, parseInput, sheba, text } from '../input/schemas.ts';
+import { clearable, clearableNumber, clearableText, day, id, parseInput, sheba, text } from '../input/schemas.ts';
 import { authorize, type Action } from '../policy.ts';
 import { areaBoundary } from './apply-for-license.ts';
 import { centerResult, type CenterResult } from './license-transition.ts';
@@ -32,8 +32,8 @@ export const updateCenterInput = z.object({
   phone: clearable(digits(8, 11)),
   activityArea: text(1000).optional(),
   activityAreaBoundary: areaBoundary.optional(),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
+  latitude: clearableNumber(z.number().min(-90).max(90)),
+  longitude: clearableNumber(z.number().min(-180).max(180)),
 });
 export type UpdateCenterInput = z.input<typeof updateCenterInput>;
 

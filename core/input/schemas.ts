@@ -73,6 +73,14 @@ export const clearable = <O>(schema: z.ZodType<O, string> | z.ZodType<O, string 
     .meta(meta)
     .optional();
 
+/** The same for a number (a map coordinate): emptied, it is cleared; the form keeps a number field. */
+export const clearableNumber = (schema: z.ZodNumber) =>
+  z
+    .union([z.literal(''), z.null(), schema])
+    .transform((v) => (v === '' ? null : v))
+    .meta({ type: 'number' })
+    .optional();
+
 /**
  * National ID (کد ملی): 10 digits with a valid check digit. The library's
  * prefix (city code) check rejects some real IDs, so only the checksum is used.

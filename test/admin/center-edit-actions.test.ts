@@ -67,6 +67,16 @@ describe("a center's description (updateCenter)", () => {
     expect((await centerOf(center.id)).activityArea).toBe(center.activityArea);
   });
 
+  it('the map point emptied in the form is cleared; typed in Persian digits it is read', async () => {
+    const center = await createCenter(panel.database.db, { countyId: panel.world.countyA });
+    const set = await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { latitude: '۳۶٫۲۹', longitude: '59.61' });
+    expect(set.body.notice?.type, set.body.notice?.message).toBe('success');
+    expect(await centerOf(center.id)).toMatchObject({ latitude: 36.29, longitude: 59.61 });
+    const cleared = await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { latitude: '', longitude: '' });
+    expect(cleared.body.notice?.type, cleared.body.notice?.message).toBe('success');
+    expect(await centerOf(center.id)).toMatchObject({ latitude: null, longitude: null });
+  });
+
   it('a phone number emptied in the form is cleared, audited; an untouched one stays', async () => {
     const center = await createCenter(panel.database.db, { countyId: panel.world.countyA });
     await as('COUNTY_STAFF').post(`Center/records/${center.id}/updateCenter`, { phone: '05138445566' });
