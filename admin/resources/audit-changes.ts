@@ -43,7 +43,7 @@ function date(iso: string, lng: Language): string {
 }
 
 /** One value as the panel writes it elsewhere. Ids stay as stored: they are looked up, not read. */
-export function valueInWords(lng: Language, entity: string, field: string, value: unknown): string {
+function valueInWords(lng: Language, entity: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return text(lng, 'empty') ?? '—';
   if (typeof value === 'boolean') return text(lng, value ? 'yes' : 'no') ?? String(value);
   if (typeof value === 'number' || typeof value === 'bigint') return digits(value, lng);
