@@ -26,13 +26,13 @@ import type { BotContext, BotSession } from '../bot/context.ts';
 import type { BotDeps } from '../bot/deps.ts';
 import { BotSessionStorage } from '../bot/session-storage.ts';
 import { chatKeyOf, updateUnit } from '../bot/update-unit.ts';
-import { claimUpdate, readSessionRows, writeSessionRow } from '../bot/update-frame/index.ts';
+import { writeSessionStatement } from '../bot/update-frame/index.ts';
 import { platformConfig } from '../messenger/platform.ts';
 import { PrismaClient, type Database } from '../prisma/client.ts';
 import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { createCenter, createDonor } from '../fixtures/factories.ts';
 import type { BenchDatabase } from './lib/database.ts';
-import { pgClientFrame } from './lib/pg-frame.ts';
+import { commitPgFrame, openPgFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
 
@@ -152,17 +152,21 @@ export function baselineHandler(pool: pg.Pool, fixtures: Fixtures, fetch: NonNul
     let gifts = 0;
     try {
       const now = new Date();
-      await client.query('BEGIN');
-      // The update frame's own statements are the bot's (bot/update-frame/statements.ts), sent with pg.
-      const frame = pgClientFrame(client);
-      const claimed = await claimUpdate(frame, { platform: 'TELEGRAM', botId: BOT_ID, updateId: update.update_id, lockKey: `chat:TELEGRAM:${chatId}` });
-      if (!claimed) {
-        await client.query('COMMIT');
+      // The update frame's own statements are the bot's (bot/update-frame/statements.ts), sent with pg
+      // as the frame sends them: BEGIN, the claim, the chat's session rows and its account at once.
+      const opened = await openPgFrame(client, {
+        platform: 'TELEGRAM',
+        botId: BOT_ID,
+        updateId: update.update_id,
+        lockKey: `chat:TELEGRAM:${chatId}`,
+        sessionKeys: [key, `conversation:${BOT_ID}:${chatId}`],
+        externalUserId: String(message.from.id),
+      });
+      if (!opened.claimed) {
+        await commitPgFrame(client, []);
         return;
       }
-      // The session storage reads the chat's session and conversation rows together.
-      const sessionRows = await readSessionRows(frame, 'TELEGRAM', [key, `conversation:${BOT_ID}:${chatId}`]);
-      const stored = sessionRows.find((r) => r.key === key)?.value;
+      const stored = opened.sessionRows.get(key);
       const s: IntakeSession = stored ? (JSON.parse(stored) as IntakeSession) : {};
       s.centerId ??= fixtures.centerId;
       const idempotencyKey = `bench-update:${update.update_id}`;
@@ -196,8 +200,7 @@ export function baselineHandler(pool: pg.Pool, fixtures: Fixtures, fetch: NonNul
 
       gifts = (s.gifts ?? 0) + 1;
       s.gifts = gifts;
-      await writeSessionRow(frame, 'TELEGRAM', key, JSON.stringify(s));
-      await client.query('COMMIT');
+      await commitPgFrame(client, [writeSessionStatement('TELEGRAM', key, JSON.stringify(s))]);
     } catch (e) {
       await client.query('ROLLBACK');
       throw e;

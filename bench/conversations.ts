@@ -11,14 +11,14 @@
  * 17 updates; it ends with one pledge and one reported donation, checked afterwards.
  */
 import pg from 'pg';
-import { claimUpdate, readSessionRows, writeSessionRow } from '../bot/update-frame/index.ts';
+import { writeSessionStatement } from '../bot/update-frame/index.ts';
 import type { Database } from '../prisma/client.ts';
 import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { createCenter } from '../fixtures/factories.ts';
 import { donorActor } from '../fixtures/actors.ts';
 import { createBotHarness, type BotHarness } from '../fixtures/bot/harness.ts';
 import type { TestUser } from '../fixtures/bot/test-user.ts';
-import { pgClientFrame } from './lib/pg-frame.ts';
+import { commitPgFrame, openPgFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchRow } from './lib/types.ts';
 
@@ -128,9 +128,10 @@ function keepConversing(users: TestUser[], activityCode: string, inFlight: numbe
 
 /**
  * The ceiling for any bot that keeps conversation state in PostgreSQL and handles each update in
- * its own transaction: the bare frame of every update (BEGIN, chat lock + dedupe row, session rows
- * read, one written, COMMIT) sent with pg by ${USERS_IN_FLIGHT} lanes, with no bot, no handler and no
- * domain work at all. Conversations per second = frames per second / updates per conversation.
+ * its own transaction: the bare frame of every update, sent as the bot sends it (BEGIN, chat lock +
+ * dedupe row, the chat's session rows and the sender's account read, in one round trip; a session
+ * row written with the COMMIT in another), by ${USERS_IN_FLIGHT} lanes with pg, with no bot, no
+ * handler and no domain work at all. Conversations per second = frames per second / updates per conversation.
  */
 async function framesAloneCeiling(url: string, seconds: number): Promise<number> {
   const pool = new pg.Pool({ ...poolConfigFromUrl(url), max: 20 });
@@ -146,13 +147,17 @@ async function framesAloneCeiling(url: string, seconds: number): Promise<number>
         while (performance.now() < until) {
           const client = await pool.connect();
           try {
-            const frame = pgClientFrame(client);
-            await client.query('BEGIN');
-            await claimUpdate(frame, { platform: 'TELEGRAM', botId: 'ceiling', updateId: updateId++, lockKey: `chat:TELEGRAM:${chat}` });
-            const [row] = await readSessionRows(frame, 'TELEGRAM', [key, `conversation:ceiling:${chat}`]);
-            const state = row ? (JSON.parse(row.value) as { step: number }) : { step: 0 };
-            await writeSessionRow(frame, 'TELEGRAM', key, JSON.stringify({ step: state.step + 1 }));
-            await client.query('COMMIT');
+            const opened = await openPgFrame(client, {
+              platform: 'TELEGRAM',
+              botId: 'ceiling',
+              updateId: updateId++,
+              lockKey: `chat:TELEGRAM:${chat}`,
+              sessionKeys: [key, `conversation:ceiling:${chat}`],
+              externalUserId: String(chat),
+            });
+            const row = opened.sessionRows.get(key);
+            const state = row ? (JSON.parse(row) as { step: number }) : { step: 0 };
+            await commitPgFrame(client, [writeSessionStatement('TELEGRAM', key, JSON.stringify({ step: state.step + 1 }))]);
           } finally {
             client.release();
           }

@@ -1,13 +1,33 @@
 /**
  * The messenger user behind the update as a ChatAccount row (platform +
- * user id), upserted on every update with lastSeenAt; its language drives
- * ctx.t. Only private chats are served: the bot talks to people one to one.
+ * user id), created on their first update and kept up to date (name, chat,
+ * unblocked, last seen); its language drives ctx.t. Only private chats are
+ * served: the bot talks to people one to one.
  */
 import type { MiddlewareFn } from 'grammy';
 import { isLanguage, languageFromClient, translator, type Language } from '../messenger/i18n.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
+import type { ChatAccountRow } from './update-frame/index.ts';
 import { currentUnit } from './update-unit.ts';
+
+/**
+ * How stale "last seen" may get before an update writes it again: a write on every update
+ * would be a row update (and its WAL) per message for a time nobody reads to the second.
+ */
+const LAST_SEEN_STEP_MS = 60 * 60 * 1000;
+
+/** Whether the row the update found already says what an upsert would write. */
+function upToDate(row: ChatAccountRow, seen: { chatId: string | null; username: string | null; displayName: string | null }, now: Date): boolean {
+  return (
+    !row.blocked &&
+    row.username === seen.username &&
+    row.displayName === seen.displayName &&
+    (seen.chatId === null || row.chatId === seen.chatId) &&
+    row.lastSeenAt !== null &&
+    now.getTime() - row.lastSeenAt.getTime() < LAST_SEEN_STEP_MS
+  );
+}
 
 export function chatAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
   const platform = deps.platform.platform;
@@ -15,7 +35,8 @@ export function chatAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
     if (!from || from.is_bot || (ctx.chat && ctx.chat.type !== 'private')) return;
-    const tx = currentUnit().tx;
+    const unit = currentUnit();
+    const tx = unit.tx;
     const now = clock.now();
     const member = ctx.update.my_chat_member;
     if (member) {
@@ -28,7 +49,9 @@ export function chatAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
       return;
     }
     const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ').slice(0, 200) || null;
-    const account = await tx.chatAccount.upsert({
+    const seen = { chatId: ctx.chatId !== undefined ? String(ctx.chatId) : null, username: from.username ?? null, displayName };
+    const found = unit.account;
+    const account = found && upToDate(found, seen, now) ? found : await tx.chatAccount.upsert({
       where: { platform_externalUserId: { platform, externalUserId: String(from.id) } },
       create: {
         platform,

@@ -15,7 +15,7 @@ import type { BotDeps } from './deps.ts';
 import { features } from './features/index.ts';
 import { paymentsFeature } from './features/payments.ts';
 import { BotSessionStorage, conversationStorage } from './session-storage.ts';
-import { chatKeyOf, markCallbackAnswered, updateUnit } from './update-unit.ts';
+import { conversationKeyOf, markCallbackAnswered, sessionKeyOf, updateUnit } from './update-unit.ts';
 
 /** Bump when a conversation changes so that stored replay state no longer fits: old ones are dropped. */
 export const CONVERSATIONS_VERSION = 1;
@@ -47,7 +47,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     session<BotSession, BotContext>({
       initial: () => ({}),
       storage: new BotSessionStorage<BotSession>(platform),
-      getSessionKey: (ctx) => `session:${deps.botId}:${chatKeyOf(ctx)}`,
+      getSessionKey: (ctx) => sessionKeyOf(deps.botId, ctx),
     }),
   );
   bot.use(
@@ -55,7 +55,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       storage: {
         type: 'key',
         version: CONVERSATIONS_VERSION,
-        getStorageKey: (ctx) => `conversation:${deps.botId}:${chatKeyOf(ctx)}`,
+        getStorageKey: (ctx) => conversationKeyOf(deps.botId, ctx),
         adapter: conversationStorage(platform),
       },
       plugins: conversationPlugins(deps.platform),

@@ -6,38 +6,16 @@
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
 import type { StorageAdapter } from 'grammy';
 import type { Platform } from '../messenger/platform.ts';
-import { deleteSessionRow, readSessionRows, writeSessionRow } from './update-frame/index.ts';
-import { currentUnit, type UpdateUnit } from './update-unit.ts';
+import { deleteSessionStatement, sessionRowsStatement, writeSessionStatement } from './update-frame/index.ts';
+import { currentUnit } from './update-unit.ts';
 
 /**
- * The rows this update has read or written, as their JSON text (null: no row). Every
- * update needs both of its chat's rows (session and conversation state): the first read
- * fetches both in one query, and a value written back unchanged is not written again.
+ * The update's rows are its unit's `sessionRows`, as JSON text (null: no row): the chat's
+ * session and conversation rows come with the update's opening statements, and a write is
+ * kept there and sent with the COMMIT (a value written back unchanged is not sent at all).
  * Safe because the update holds its chat's lock and these rows are only touched by the
  * chat's own updates; the cache lives and dies with the update (and its transaction).
  */
-const rowsOfUnit = new WeakMap<UpdateUnit, Map<string, string | null>>();
-
-function rowsOf(unit: UpdateUnit): Map<string, string | null> {
-  let rows = rowsOfUnit.get(unit);
-  if (!rows) rowsOfUnit.set(unit, (rows = new Map()));
-  return rows;
-}
-
-/**
- * The database hands back jsonb as its own text (keys reordered, spaces added); the text a
- * reader would produce if it wrote the value back unchanged is what "unchanged" is compared to.
- */
-function normalizedJson(stored: string): string {
-  return JSON.stringify(JSON.parse(stored));
-}
-
-/** The chat's rows read along with `key`: "session:<bot>:<chat>" and "conversation:<bot>:<chat>". */
-function keysReadTogether(key: string): string[] {
-  const chat = /^(?:session|conversation):(.*)$/.exec(key)?.[1];
-  return chat === undefined ? [key] : [`session:${chat}`, `conversation:${chat}`];
-}
-
 export class BotSessionStorage<T> implements StorageAdapter<T> {
   readonly #platform: Platform;
   constructor(platform: Platform) {
@@ -46,12 +24,11 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
 
   async read(key: string): Promise<T | undefined> {
     const unit = currentUnit();
-    const rows = rowsOf(unit);
+    const rows = unit.sessionRows;
     if (!rows.has(key)) {
-      const keys = keysReadTogether(key).filter((k) => !rows.has(k));
-      const found = await readSessionRows(unit.frame, this.#platform, keys);
-      for (const k of keys) rows.set(k, null);
-      for (const row of found) rows.set(row.key, normalizedJson(row.value));
+      const s = sessionRowsStatement(this.#platform, [key]);
+      const [found] = await unit.frame.query<{ value: string }>(s.text, s.values);
+      rows.set(key, found?.value ?? null);
     }
     const json = rows.get(key);
     // A new object on every read, as the database would give: callers may change it.
@@ -60,19 +37,17 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
 
   async write(key: string, value: T): Promise<void> {
     const unit = currentUnit();
-    const rows = rowsOf(unit);
     const json = JSON.stringify(value);
-    if (rows.get(key) === json) return;
-    await writeSessionRow(unit.frame, this.#platform, key, json);
-    rows.set(key, json);
+    if (unit.sessionRows.get(key) === json) return;
+    unit.frame.atCommit(key, writeSessionStatement(this.#platform, key, json));
+    unit.sessionRows.set(key, json);
   }
 
   async delete(key: string): Promise<void> {
     const unit = currentUnit();
-    const rows = rowsOf(unit);
-    if (rows.get(key) === null) return;
-    await deleteSessionRow(unit.frame, this.#platform, key);
-    rows.set(key, null);
+    if (unit.sessionRows.get(key) === null) return;
+    unit.frame.atCommit(key, deleteSessionStatement(this.#platform, key));
+    unit.sessionRows.set(key, null);
   }
 }
 

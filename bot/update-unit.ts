@@ -24,7 +24,7 @@ import { isDatabaseUnavailable } from '../prisma/unavailable.ts';
 import { languageFromClient, translator, type Language, type TFunction } from '../messenger/i18n.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { claimUpdate, updateFrames, type UpdateFrame } from './update-frame/index.ts';
+import { openingStatements, readOpening, updateFrames, type ChatAccountRow, type UpdateFrame } from './update-frame/index.ts';
 
 export interface UpdateUnit {
   /** Prisma inside the update's transaction, for core. */
@@ -37,6 +37,10 @@ export interface UpdateUnit {
   callbackAnswered: boolean;
   language: Language;
   t: TFunction;
+  /** The chat's session and conversation rows as JSON text (null: none), read and written by session-storage.ts. */
+  sessionRows: Map<string, string | null>;
+  /** The sender's chat account as the update found it (null: none yet), for chat-account.ts. */
+  account: ChatAccountRow | null | undefined;
 }
 
 const units = new AsyncLocalStorage<UpdateUnit>();
@@ -70,6 +74,15 @@ export function chatKeyOf(ctx: { chatId?: number; from?: { id: number } }): stri
   return String(ctx.chatId ?? ctx.from?.id ?? 'none');
 }
 
+/** The rows of a chat's grammY session and of its conversations' state (BotSession keys). */
+export function sessionKeyOf(botId: string, ctx: { chatId?: number; from?: { id: number } }): string {
+  return `session:${botId}:${chatKeyOf(ctx)}`;
+}
+
+export function conversationKeyOf(botId: string, ctx: { chatId?: number; from?: { id: number } }): string {
+  return `conversation:${botId}:${chatKeyOf(ctx)}`;
+}
+
 /**
  * Notes that this update's button press was answered, whichever Api object
  * answered it (conversations build their own). Matching the id keeps replayed
@@ -96,9 +109,20 @@ export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
     const lockKey = `chat:${platform}:${chatKeyOf(ctx)}`;
     const fallbackLanguage = languageFromClient(ctx.from?.language_code);
     let unit: UpdateUnit | undefined;
+    // Everything an update needs to start, sent at once: the chat's lock and the claim of the
+    // update, then (under the lock) the chat's session rows and its sender's account.
+    const opening = {
+      platform,
+      botId: deps.botId,
+      updateId,
+      lockKey,
+      sessionKeys: [sessionKeyOf(deps.botId, ctx), conversationKeyOf(deps.botId, ctx)],
+      externalUserId: ctx.from ? String(ctx.from.id) : undefined,
+    };
     try {
-      await frames.run(async (frame) => {
-        if (!(await claimUpdate(frame, { platform, botId: deps.botId, updateId, lockKey }))) {
+      await frames.run(async (frame, results) => {
+        const opened = readOpening(opening, results);
+        if (!opened.claimed) {
           deps.logger.debug({ updateId }, 'update already processed: skipped');
           return;
         }
@@ -110,6 +134,8 @@ export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
           callbackAnswered: false,
           language: fallbackLanguage,
           t: translator(fallbackLanguage),
+          sessionRows: opened.sessionRows,
+          account: opened.account,
         };
         const u = unit;
         ctx.core = coreInTransaction(deps.core, frame.tx);
@@ -122,7 +148,7 @@ export function updateUnit(deps: BotDeps): MiddlewareFn<BotContext> {
             await ctx.answerCallbackQuery({ text: u.t('bot:stale.button') });
           }
         });
-      });
+      }, openingStatements(opening));
     } catch (error) {
       // Telling the user it failed would be wrong: it will be done once the database is back.
       if (isDatabaseUnavailable(error)) {

@@ -8,17 +8,36 @@
  */
 import type { Tx } from '../../core/context.ts';
 
+/** A statement of the bot's own bookkeeping, with $1, $2 … parameters. */
+export interface Statement {
+  text: string;
+  values: readonly (string | number | null)[];
+}
+
+export interface BatchResult {
+  rows: Record<string, unknown>[];
+  rowCount: number;
+}
+
 export interface UpdateFrame {
   /** Prisma for core's use-cases, inside this transaction. */
   tx: Tx;
   /** A statement of the bot's own bookkeeping ($1, $2 … parameters); rows as objects. */
   query<R extends object>(sql: string, params: readonly unknown[]): Promise<R[]>;
   execute(sql: string, params: readonly unknown[]): Promise<number>;
+  /**
+   * A statement to run just before the COMMIT, if the work succeeds; one registered again
+   * under the same key replaces the earlier one (a row written twice is written once).
+   */
+  atCommit(key: string, statement: Statement): void;
 }
 
 export interface UpdateFrames {
-  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
-  run<T>(work: (frame: UpdateFrame) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws.
+   * `opening` runs first in the transaction, in order; `work` gets their results.
+   */
+  run<T>(work: (frame: UpdateFrame, opened: BatchResult[]) => Promise<T>, opening?: readonly Statement[]): Promise<T>;
 }
 
 /**

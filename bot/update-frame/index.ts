@@ -3,8 +3,8 @@ import type { UpdateFrames } from './frame.ts';
 import { pgFrames } from './pg-frames.ts';
 import { prismaFrames } from './prisma-frames.ts';
 
-export type { UpdateFrame, UpdateFrames } from './frame.ts';
-export { claimUpdate, deleteSessionRow, readSessionRows, writeSessionRow } from './statements.ts';
+export type { BatchResult, Statement, UpdateFrame, UpdateFrames } from './frame.ts';
+export * from './statements.ts';
 
 /** PostgreSQL: frames on pooled `pg` connections; the embedded database: Prisma's transactions. */
 export function updateFrames(database: Database): UpdateFrames {

@@ -13,7 +13,10 @@ import type { Tx } from '../../core/context.ts';
 import { Prisma } from '../../prisma/generated/client/client.ts';
 import { PG_ADAPTER_OPTIONS, PRISMA_CLIENT_OPTIONS, PrismaClient, type Db } from '../../prisma/client.ts';
 import { isDatabaseUnavailable } from '../../prisma/unavailable.ts';
-import { FRAME_LIMITS, FrameTimeoutError, type UpdateFrame, type UpdateFrames } from './frame.ts';
+import { FRAME_LIMITS, FrameTimeoutError, type BatchResult, type Statement, type UpdateFrame, type UpdateFrames } from './frame.ts';
+
+/** SQLSTATE 25P02: a statement failed earlier in this transaction, which takes no more. */
+const ABORTED = '25P02';
 
 interface OpenFrame {
   client: pg.PoolClient;
@@ -42,6 +45,22 @@ function send<R extends pg.QueryResultRow>(frame: OpenFrame, config: pg.QueryCon
   const result = frame.last.then(() => (control ? frame : checkOpen(frame)).client.query<R>(config));
   frame.last = result.catch(() => undefined);
   return result;
+}
+
+/**
+ * Statements sent as one text (the simple query protocol, which alone takes several at once):
+ * one round trip, one system call, where each statement on its own costs both. Parameters
+ * become quoted literals; each statement still runs on its own, in order, with its own
+ * snapshot (so rows read after the chat's lock see what the chat's last update committed).
+ */
+export function batchText(client: pg.ClientBase, statements: readonly Statement[]): string {
+  const literal = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : client.escapeLiteral(v));
+  return statements.map((s) => s.text.replace(/\$(\d+)/g, (_, n: string) => literal(s.values[Number(n) - 1]!))).join(';\n');
+}
+
+/** pg answers a text of several statements with one result each, and one of one statement with that result. */
+export function resultsOf(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResult[] {
+  return Array.isArray(result) ? result : [result];
 }
 
 /** What adapter-pg's transactions use of a pooled connection. */
@@ -114,17 +133,19 @@ export function pgFrames(pool: pg.Pool, limits: { timeoutMs: number } = FRAME_LI
     new PrismaClient({ ...PRISMA_CLIENT_OPTIONS, adapter: new PrismaPg(frameRoutingPool(), PG_ADAPTER_OPTIONS) }),
   ));
   return {
-    async run(work) {
+    async run(work, opening = []) {
       const client = await pool.connect();
       // A connection cut while no statement runs on it (the update waits on the Bot API) is
       // reported as an event; unheard it would end the process. The next statement fails.
       const onError = () => undefined;
       client.on('error', onError);
       const open: OpenFrame = { client, closed: false, timedOut: false, last: Promise.resolve() };
+      const atCommit = new Map<string, Statement>();
       const frame: UpdateFrame = {
         tx,
         query: async <R extends object>(sql: string, params: readonly unknown[]) => (await send(open, { text: sql, values: [...params] })).rows as R[],
         execute: async (sql, params) => (await send(open, { text: sql, values: [...params] })).rowCount ?? 0,
+        atCommit: (key, statement) => void atCommit.set(key, statement),
       };
       // As Prisma's transaction timeout did: end the transaction and free the connection at once.
       // The connection is closed (PostgreSQL rolls back and drops the chat's lock with it), which
@@ -136,14 +157,19 @@ export function pgFrames(pool: pg.Pool, limits: { timeoutMs: number } = FRAME_LI
       timer.unref();
       let broken: Error | undefined;
       try {
-        await send(open, { text: 'BEGIN' }, true);
-        const result = await openFrames.run(open, () => work(frame));
+        const begun = resultsOf(await send(open, { text: batchText(client, [{ text: 'BEGIN', values: [] }, ...opening]) }, true));
+        const opened: BatchResult[] = begun.slice(1).map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
+        const result = await openFrames.run(open, () => work(frame, opened));
         if (open.timedOut) throw new FrameTimeoutError();
         open.closed = true;
         // A transaction in which a statement failed (and someone caught it) is rolled back by
-        // COMMIT without an error; the update must not be reported as done then.
-        const commit = await send(open, { text: 'COMMIT' }, true);
-        if (commit.command === 'ROLLBACK') throw new Error("the update's transaction had failed and was rolled back");
+        // COMMIT without an error (or refuses the statements sent with it); the update must not
+        // be reported as done then.
+        const commit = await send(open, { text: batchText(client, [...atCommit.values(), { text: 'COMMIT', values: [] }]) }, true).catch((e: unknown) => {
+          if ((e as { code?: string }).code === ABORTED) throw new Error("the update's transaction had failed and was rolled back", { cause: e });
+          throw e;
+        });
+        if (resultsOf(commit).at(-1)?.command === 'ROLLBACK') throw new Error("the update's transaction had failed and was rolled back");
         return result;
       } catch (error) {
         if (!open.timedOut) {

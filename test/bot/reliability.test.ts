@@ -96,16 +96,30 @@ describe('a failing update', () => {
     expect(h.api.calls.length).toBe(before);
   });
 
-  it('upserts the chat account on every update with the platform and lastSeenAt', async () => {
-    const u = h.user({ id: 3006, firstName: 'Reza', languageCode: 'en' });
+  it('keeps the chat account up to date, writing it only when something changed or last seen is an hour old', async () => {
+    let now = new Date('2026-12-06T08:00:00Z');
+    const timed = createBotHarness({ database, clock: { now: () => now } });
+    const u = timed.user({ id: 3006, firstName: 'Reza', languageCode: 'en' });
+    const where = { platform_externalUserId: { platform: 'TELEGRAM' as const, externalUserId: '3006' } };
     await u.send('/help');
-    const first = await database.db.chatAccount.findUniqueOrThrow({
-      where: { platform_externalUserId: { platform: 'TELEGRAM', externalUserId: '3006' } },
-    });
-    expect(first.language).toBe('en');
-    expect(first.displayName).toBe('Reza');
-    expect(first.lastSeenAt).not.toBeNull();
+    const first = await database.db.chatAccount.findUniqueOrThrow({ where });
+    expect(first).toMatchObject({ language: 'en', displayName: 'Reza', chatId: '3006', lastSeenAt: now });
+
+    // The same user a minute later: nothing to write (the row is not touched).
+    now = new Date('2026-12-06T08:01:00Z');
     await u.send('/help');
+    expect(await database.db.chatAccount.findUniqueOrThrow({ where })).toEqual(first);
+
+    // A new name is written at once…
+    const renamed = timed.user({ id: 3006, firstName: 'Reza', lastName: 'Karimi', languageCode: 'en' });
+    await renamed.send('/help');
+    const second = await database.db.chatAccount.findUniqueOrThrow({ where });
+    expect(second).toMatchObject({ displayName: 'Reza Karimi', lastSeenAt: now });
+
+    // …and "last seen" once it is an hour old; still one account, in its own language.
+    now = new Date('2026-12-06T09:01:00Z');
+    await renamed.send('/help');
+    expect(await database.db.chatAccount.findUniqueOrThrow({ where })).toMatchObject({ lastSeenAt: now, language: 'en' });
     expect(await database.db.chatAccount.count({ where: { externalUserId: '3006' } })).toBe(1);
   });
 

@@ -7,7 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameTimeoutError } from '../../bot/update-frame/frame.ts';
-import { claimUpdate, readSessionRows, updateFrames, writeSessionRow } from '../../bot/update-frame/index.ts';
+import pg from 'pg';
+import {
+  claimUpdate,
+  openingStatements,
+  readOpening,
+  readSessionRows,
+  updateFrames,
+  writeSessionRow,
+  writeSessionStatement,
+} from '../../bot/update-frame/index.ts';
 import { pgFrames } from '../../bot/update-frame/pg-frames.ts';
 import { prismaFrames } from '../../bot/update-frame/prisma-frames.ts';
 import type { Database } from '../../prisma/client.ts';
@@ -60,9 +69,64 @@ describe(`update frames (${testDbKind()})`, () => {
     expect(await database.db.botSession.count({ where: { key: 'session:frame-test:2' } })).toBe(0);
     expect(await updateFrames(database).run((frame) => claimUpdate(frame, update))).toBe(true);
   });
+
+  it('runs its opening statements first and the ones kept for the COMMIT with it, or not at all', async () => {
+    const frames = updateFrames(database);
+    const opening = { ...claim('chat:TELEGRAM:opening'), sessionKeys: ['session:frame-test:o', 'conversation:frame-test:o'], externalUserId: '777' };
+    const opened = await frames.run(async (frame, results) => {
+      frame.atCommit('session:frame-test:o', writeSessionStatement('TELEGRAM', 'session:frame-test:o', '{"step":1}'));
+      // Kept under the same key again: only the last one is written.
+      frame.atCommit('session:frame-test:o', writeSessionStatement('TELEGRAM', 'session:frame-test:o', '{"step": 2, "note": "it\'s \\\\ «ارسال»"}'));
+      return readOpening(opening, results);
+    }, openingStatements(opening));
+    expect(opened).toEqual({
+      claimed: true,
+      sessionRows: new Map([['session:frame-test:o', null], ['conversation:frame-test:o', null]]),
+      account: null,
+    });
+    const again = { ...opening, updateId: updateIds++ };
+    const reread = await frames.run(async (_, results) => readOpening(again, results), openingStatements(again));
+    // Stored as the very text written (json keeps it), quotes, backslashes and Persian included.
+    expect(reread.sessionRows.get('session:frame-test:o')).toBe('{"step": 2, "note": "it\'s \\\\ «ارسال»"}');
+
+    const failed = { ...opening, updateId: updateIds++ };
+    await expect(
+      frames.run(async (frame) => {
+        frame.atCommit('session:frame-test:o', writeSessionStatement('TELEGRAM', 'session:frame-test:o', '{"step":3}'));
+        throw new Error('the handler failed');
+      }, openingStatements(failed)),
+    ).rejects.toThrow('the handler failed');
+    const last = { ...opening, updateId: updateIds++ };
+    const after = await frames.run(async (_, results) => readOpening(last, results), openingStatements(last));
+    expect(after.sessionRows.get('session:frame-test:o')).toBe('{"step": 2, "note": "it\'s \\\\ «ارسال»"}');
+    // The failed update's claim went with it.
+    expect(await database.db.processedUpdate.count({ where: { botId: 'frame-test', updateId: BigInt(failed.updateId) } })).toBe(0);
+  });
 });
 
 describe.runIf(testDbKind() === 'postgres')('update frames on pooled pg connections', () => {
+  it('opens with one round trip and commits with another, the session writes included', async () => {
+    const frames = updateFrames(database);
+    const opening = { ...claim('chat:TELEGRAM:trips'), sessionKeys: ['session:frame-test:t'], externalUserId: '778' };
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text: string };
+      sent.push(typeof config === 'string' ? config : config.text);
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      await frames.run(async (frame) => {
+        frame.atCommit('s', writeSessionStatement('TELEGRAM', 'session:frame-test:t', '{"n":1}'));
+      }, openingStatements(opening));
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^BEGIN;\s*INSERT INTO "ProcessedUpdate"[\s\S]*FROM "BotSession"[\s\S]*FROM "ChatAccount"/);
+    expect(sent[1]).toMatch(/^INSERT INTO "BotSession"[\s\S]*;\s*COMMIT$/);
+  });
+
   it('refuses to report a transaction as committed when a failed statement inside it was caught', async () => {
     const frames = updateFrames(database);
     const update = claim();
@@ -73,6 +137,16 @@ describe.runIf(testDbKind() === 'postgres')('update frames on pooled pg connecti
       }),
     ).rejects.toThrow(/failed and was rolled back/);
     expect(await database.db.processedUpdate.count({ where: { botId: 'frame-test', updateId: BigInt(update.updateId) } })).toBe(0);
+    // So it is when statements were kept for the COMMIT: they are refused, and nothing is written.
+    const second = claim();
+    await expect(
+      frames.run(async (frame) => {
+        await claimUpdate(frame, second);
+        frame.atCommit('s', writeSessionStatement('TELEGRAM', 'session:frame-test:aborted', '{}'));
+        await frame.execute('SELECT 1/0', []).catch(() => 'swallowed by careless code');
+      }),
+    ).rejects.toThrow(/failed and was rolled back/);
+    expect(await database.db.botSession.count({ where: { key: 'session:frame-test:aborted' } })).toBe(0);
   });
 
   it('rolls back a frame that stays open too long and gives its connection back', async () => {
