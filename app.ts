@@ -1,6 +1,6 @@
 /**
  * The HTTP app, built from plugins: health (http/), the bot's webhook (bot/webhook.ts, in
- * BOT_MODE=webhook), the admin panel (admin/panel.ts) and the playground
+ * BOT_MODE=webhook), the admin panel (admin/panel.ts, loaded by admin/load-panel.ts) and the playground
  * (playground/plugin.ts). main.ts builds it and listens; tests and the benchmarks build it
  * and use `inject`. With main.ts, the one place that knows every part. Resources handed in
  * are closed by their owner, not here.
@@ -65,7 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   if (staffLogin) {
     // Loaded only when the panel is wanted: AdminJS takes a second or two to import.
-    const { adminPanel } = await import('./admin/panel.ts');
+    const { loadAdminPanel } = await import('./admin/load-panel.ts');
+    const adminPanel = await loadAdminPanel();
     await app.register(adminPanel, {
       database: deps.database,
       core: deps.core ?? createCore({ db: deps.database.db }),

@@ -6,14 +6,16 @@
  * would not use the cache. The modules are main.ts's and app.ts's imports, the lazy ones too;
  * one missing here is only compiled at the first start, as before.
  */
+// AdminJS's files as the server loads them (rewritten: admin/adminjs/server-only.ts), before anything imports it.
+const { loadAdminPanel } = await import('../admin/load-panel.ts');
 await Promise.all([
+  loadAdminPanel(),
   import('../app.ts'),
   import('../config.ts'),
   import('../core/index.ts'),
   import('../bot/run.ts'),
   import('../bot/webhook.ts'),
   import('../jobs/index.ts'),
-  import('../admin/panel.ts'),
   import('../playground/runtime.ts'),
   import('../playground/plugin.ts'),
   import('../prisma/client.ts'),

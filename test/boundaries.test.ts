@@ -122,7 +122,7 @@ describe('boundaries', () => {
       expect(seen).toContain(expected);
     }
     // A dynamic import counts: app.ts loads the panel only when it is wanted.
-    expect(arrows.some((a) => a.file === 'app.ts' && a.target === 'admin/panel.ts')).toBe(true);
+    expect(arrows.some((a) => a.file === 'app.ts' && a.target === 'admin/load-panel.ts')).toBe(true);
   });
 
   it('knows every top-level folder and file that holds code', () => {

@@ -12,7 +12,16 @@ import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type AdminJS from 'adminjs';
-import { ADMIN_JS_TMP_DIR, componentsBundler, generateUserComponentEntry } from 'adminjs/bundler';
+
+/**
+ * Two files of AdminJS's bundler folder, by their paths: its entry point ('adminjs/bundler')
+ * loads Rollup and Babel, which only a stale bundle needs (see build below).
+ */
+const BUNDLER_DIR = new URL('./lib/backend/bundler/', import.meta.resolve('adminjs'));
+const { ADMIN_JS_TMP_DIR } = (await import(new URL('./utils/constants.js', BUNDLER_DIR).href)) as { ADMIN_JS_TMP_DIR: string };
+const { default: generateUserComponentEntry } = (await import(new URL('./generate-user-component-entry.js', BUNDLER_DIR).href)) as {
+  default: (admin: AdminJS, entryPath: string) => string;
+};
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** What components may import from: a change in any of these files rebuilds the bundle. */
@@ -87,6 +96,7 @@ export async function ensureComponentsBundle(admin: AdminJS, log: (msg: string) 
   const started = performance.now();
   await writeFile(entryFile, entry);
   try {
+    const { componentsBundler } = await import('adminjs/bundler');
     componentsBundler.setInputOption('input', entryFile).setOutputOption('file', outFile);
     await componentsBundler.build();
     await rename(outFile, file);
