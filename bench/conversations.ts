@@ -24,7 +24,8 @@ import type { Benchmark, BenchRow } from './lib/types.ts';
 
 const USERS_IN_FLIGHT = 40;
 const UPDATES_PER_CONVERSATION = 17;
-const TARGET_PER_SECOND = 250;
+/** Of the ceiling measured in the same run: what a bot that keeps its state in PostgreSQL should reach. */
+const TARGET_RATIO = 0.5;
 let nextUserId = 9_000_000;
 
 /** Registered donors with a chat, not yet in any conversation (set up before the clock starts). */
@@ -253,15 +254,16 @@ export const conversationsBenchmark: Benchmark = {
       unit: 'per s',
       baseline: { name: 'ceiling: the update frames alone with pg, no bot', value: ceiling },
       ratio: value / ceiling,
-      target: `≥ ${TARGET_PER_SECOND} per s`,
-      pass: value >= TARGET_PER_SECOND,
+      target: `≥ ${TARGET_RATIO} of the ceiling`,
+      pass: value / ceiling >= TARGET_RATIO,
       runs: perSecond,
       note:
         `ceiling runs ${ceilingRuns.map((v) => v.toFixed(0)).join(', ')} per s (${UPDATES_PER_CONVERSATION} bare transactions each: ` +
         `lock + dedupe row, session rows read and written; no handler). ` +
         `${runs} runs of ${perRun} conversations after a warm-up wave; ${(value * UPDATES_PER_CONVERSATION).toFixed(0)} updates per second; ` +
         `a conversation took ${(median(latencies) / 1000).toFixed(1)} s (median) with ${USERS_IN_FLIGHT} in flight; ` +
-        `Node CPU per conversation ${cpuMs.toFixed(0)} ms (bot, fake Bot API and test users together; PostgreSQL's own CPU comes on top)`,
+        `Node CPU per conversation ${cpuMs.toFixed(0)} ms, per update ${(cpuMs / UPDATES_PER_CONVERSATION).toFixed(2)} ms ` +
+        `(bot, fake Bot API and test users together; PostgreSQL's own CPU comes on top)`,
     };
     return [row];
   },
