@@ -54,9 +54,12 @@ export interface OpenOptions {
 /**
  * PostgreSQL's default 128 MB of shared buffers are all touched when the embedded server
  * starts, a third of the app's resident memory; the embedded database is one small office's
- * data with the operating system's file cache behind it (measured: about 100 MB less RSS).
+ * data with the operating system's file cache behind it, which PGlite reads from at the cost
+ * of a copy. Measured with bench 6 (`npm start` after panel and playground load): 128 MB to
+ * 32 MB took about 100 MB off, 32 MB to 8 MB another 30–45 MB, start-up and list pages as
+ * fast. (PGlite's WebAssembly memory cannot start below its 128 MB: `initialMemory` is refused.)
  */
-const EMBEDDED_POSTGRES_CONF = 'shared_buffers = 32MB';
+const EMBEDDED_POSTGRES_CONF = 'shared_buffers = 8MB';
 
 /**
  * Prisma's other error formats capture a stack trace (`new Error()`) on every query, to

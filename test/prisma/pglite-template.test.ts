@@ -27,6 +27,8 @@ describe('embedded database template', () => {
     const first = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'a') });
     expect(first.migrated).toEqual(migrationNames());
     expect(existsSync(path.join(dir, 'a.lock'))).toBe(true);
+    // The copy runs with the server's small shared buffers, not PostgreSQL's default 128 MB.
+    expect((await first.pglite!.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]!.shared_buffers).toBe('8MB');
     await first.db.province.create({ data: { name: 'template test province', code: 'TT' } });
     await first.close();
 
