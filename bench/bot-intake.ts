@@ -297,7 +297,14 @@ export const botIntake: Benchmark = {
     'What it took (profiled): the update frame on a pooled pg connection instead of a Prisma interactive transaction, ' +
     'with savepoints and advisory locks sent straight to it; Prisma\'s errorFormat "minimal" (the others capture a stack ' +
     'trace per query); named prepared statements. What remains is Prisma\'s client work for core\'s statements ' +
-    '(about 0.15 ms of CPU each on top of pg), which weighs most once the CPU is the bottleneck (40 chats in flight, 2 shared cores).',
+    '(about 0.15 ms of CPU each on top of pg), which weighs most once the CPU is the bottleneck (40 chats in flight, 2 shared cores). ' +
+    'Profiled on 2026-12-06 (a whole `--only=1` run, both sides together, 58 s of busy CPU): the socket writes take 55% ' +
+    '(writev 36%, one per statement with the extended protocol; writeBuffer 19%: on this virtual machine a write to the ' +
+    'loopback socket carries the kernel\'s work of delivering it to PostgreSQL), pg 11%, Prisma\'s client 7.2%, garbage ' +
+    'collection 4%, the bot 1.8%, core 1.3%, grammY 0.9%. The two sides send the same statements, so each pays the same ' +
+    'writes: what separates them is Prisma, the bot and grammY, about 2 ms of CPU per update. Since the update frame went ' +
+    'to one round trip to open and one to commit (2026-12-06), the baseline sends the same batched frame, and the ' +
+    'sequential ratio moved between 0.52 and 0.60 from run to run on a quiet machine.',
   async run(ctx) {
     const full = ctx.scale === 'full';
     const { runs } = ctx;
