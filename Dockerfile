@@ -35,4 +35,4 @@ HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+p
 # Apply pending migrations (same engine and bookkeeping as `prisma migrate deploy`), then start.
 # The server runs with npm start's memory settings (see main.ts).
 ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
-CMD ["sh", "-c", "node --disable-warning=ExperimentalWarning scripts/migrate.ts && exec node --max-semi-space-size=8 --disable-warning=ExperimentalWarning main.ts"]
+CMD ["sh", "-c", "node --disable-warning=ExperimentalWarning scripts/migrate.ts && exec node --max-semi-space-size=8 --liftoff-only --disable-warning=ExperimentalWarning main.ts"]
