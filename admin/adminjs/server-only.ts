@@ -2,7 +2,7 @@
  * AdminJS's server side without its browser side. AdminJS's entry point re-exports its React
  * front end (the design system, tiptap, react-select…) and imports its Rollup/Babel bundler,
  * though a server that serves a prebuilt bundle (admin/adminjs/bundle.ts) runs neither: together
- * about 2,000 modules and 150 MB of resident memory. These hooks rewrite three of AdminJS's
+ * about 2,000 modules and 150 MB of resident memory. These hooks rewrite six of AdminJS's
  * files as Node loads them, before anything imports AdminJS:
  * - its entry point stops re-exporting `./frontend/index.js` (the server never imports React
  *   components from 'adminjs'; admin/components are bundled for the browser, not loaded here);
@@ -62,7 +62,7 @@ export function loadAdminjsServerOnly(): void {
       const result = nextLoad(url, context);
       const rewrite = byFile.find((r) => url.endsWith(r.file));
       if (!rewrite) return result;
-      const source = String(result.source);
+      const source = typeof result.source === 'string' ? result.source : new TextDecoder().decode(result.source as Uint8Array);
       if (!source.includes(rewrite.from)) throw new AdminjsLayoutChangedError(`${rewrite.file}: "${rewrite.from}" not found`);
       return { ...result, source: source.replace(rewrite.from, rewrite.to) };
     },
