@@ -11,7 +11,7 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
-import { SchemaEngine, type MigrationList } from '@prisma/schema-engine-wasm';
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 export type { SchemaEngine };
 
@@ -24,6 +24,10 @@ export async function openSchemaEngine(
   datamodels?: [string, string][],
   log: (line: string) => void = () => {},
 ): Promise<SchemaEngine> {
+  // Imported here, not at the top: the module instantiates its 5 MB of WebAssembly when
+  // imported, about 11 MB resident for the process's life, which a start with nothing to
+  // migrate never uses.
+  const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
   return SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }
 
