@@ -273,6 +273,31 @@ async function drive(
   return { perSecond: handled / ((performance.now() - t0) / 1000), handled, cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / handled };
 }
 
+type Side = (u: Update) => Promise<void>;
+interface RunResult {
+  perSecond: number;
+  handled: number;
+  cpuMsPerUpdate: number;
+}
+
+/**
+ * One run of each side, `seconds` each, taken in one-second slices that alternate between the
+ * sides: on a shared virtual machine the CPU a process gets changes from second to second, and
+ * a baseline measured in the five seconds after the full stack's saw another machine.
+ */
+async function interleavedRun(sides: Side[], seconds: number, inFlight: number): Promise<RunResult[]> {
+  const totals = sides.map(() => ({ handled: 0, seconds: 0, cpuMs: 0 }));
+  for (let slice = 0; slice < seconds; slice++) {
+    for (const [i, side] of sides.entries()) {
+      const r = await drive(side, 1, inFlight);
+      totals[i]!.handled += r.handled;
+      totals[i]!.seconds += r.handled / r.perSecond;
+      totals[i]!.cpuMs += r.cpuMsPerUpdate * r.handled;
+    }
+  }
+  return totals.map((t) => ({ perSecond: t.handled / t.seconds, handled: t.handled, cpuMsPerUpdate: t.cpuMs / t.handled }));
+}
+
 /** Prints the statements Prisma sends for one update of the full stack (to keep the baseline faithful). */
 async function logQueriesOnce(db: BenchDatabase, fixtures: Fixtures, ctx: BenchContext): Promise<void> {
   const client = new PrismaClient({ adapter: new PrismaPg({ ...poolConfigFromUrl(db.url), max: 2 }), log: [{ emit: 'event', level: 'query' }] });
@@ -293,7 +318,9 @@ export const botIntake: Benchmark = {
     'Each update: one transaction with a per-chat advisory lock, the ProcessedUpdate row, the session read and write, ' +
     'and a cash gift reported through core (Donation + AuditLog in a savepoint), then one reply to an in-process fake Bot API. ' +
     'The baseline sends the same statements with pg (same pool size, same database, same process). ' +
-    'Runs alternate between the two (5 s each; 15 s with --full); each figure is the median of 3 runs (5 with --full). ' +
+    'Each run gives each side 5 s (15 s with --full) in one-second slices that alternate between them, so that both see ' +
+    'the same machine; five runs at any scale, because the target holds for ' +
+    'each of them, not only for the median: a row passes when every run\'s ratio to the baseline run beside it is at least 0.6. ' +
     'What it took (profiled): the update frame on a pooled pg connection instead of a Prisma interactive transaction, ' +
     'with savepoints and advisory locks sent straight to it; Prisma\'s errorFormat "minimal" (the others capture a stack ' +
     'trace per query); named prepared statements. What remains is Prisma\'s client work for core\'s statements ' +
@@ -307,7 +334,8 @@ export const botIntake: Benchmark = {
     'sequential ratio moved between 0.52 and 0.60 from run to run on a quiet machine.',
   async run(ctx) {
     const full = ctx.scale === 'full';
-    const { runs } = ctx;
+    // The target is for every one of five consecutive runs, whatever the scale.
+    const runs = Math.max(ctx.runs, 5);
     const seconds = full ? 15 : 5;
     const db = await ctx.freshDatabase('intake', { poolSize: POOL_SIZE });
     const fixtures = await createFixtures(db);
@@ -336,9 +364,7 @@ export const botIntake: Benchmark = {
         const stackCpu: number[] = [];
         const baseCpu: number[] = [];
         for (let r = 0; r < runs; r++) {
-          const s = await drive(stack, seconds, inFlight);
-          const b = await drive(baseline, seconds, inFlight);
-          const i = await drive(withInbox, seconds, inFlight);
+          const [s, b, i] = (await interleavedRun([stack, baseline, withInbox], seconds, inFlight)) as [RunResult, RunResult, RunResult];
           inboxRuns.push(i.perSecond);
           handled += s.handled + b.handled + i.handled;
           stackRuns.push(s.perSecond);
@@ -350,6 +376,7 @@ export const botIntake: Benchmark = {
         const value = median(stackRuns);
         const base = median(baseRuns);
         const ratio = value / base;
+        const runRatios = stackRuns.map((v, r) => v / baseRuns[r]!);
         rows.push(
           {
             name: `bot intake, ${label}`,
@@ -357,11 +384,11 @@ export const botIntake: Benchmark = {
             unit: 'per s',
             baseline: { name: 'same SQL with pg', value: base },
             ratio,
-            target: '≥ 0.6 of baseline',
-            pass: ratio >= 0.6,
+            target: '≥ 0.6 of baseline in every run',
+            pass: runRatios.every((r) => r >= 0.6),
             runs: stackRuns,
             note:
-              `baseline runs: ${baseRuns.map((v) => v.toFixed(0)).join(', ')} per s; ${seconds} s per run; ` +
+              `baseline runs: ${baseRuns.map((v) => v.toFixed(0)).join(', ')} per s; ratio of each run: ${runRatios.map((r) => r.toFixed(2)).join(', ')}; ${seconds} s per run; ` +
               `Node CPU per update: full stack ${median(stackCpu).toFixed(2)} ms, baseline ${median(baseCpu).toFixed(2)} ms`,
           },
           {
