@@ -31,7 +31,7 @@ import { platformConfig } from '../messenger/platform.ts';
 import { PrismaClient, type Database } from '../prisma/client.ts';
 import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { createCenter, createDonor } from '../fixtures/factories.ts';
-import type { BenchDatabase } from './lib/database.ts';
+import { openBenchPool, type BenchDatabase } from './lib/database.ts';
 import { commitPgFrame, openPgFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
@@ -344,7 +344,7 @@ export const botIntake: Benchmark = {
 
     const api = instantBotApi();
     const bot = intakeBot(db, fixtures, api.fetch);
-    const pool = new pg.Pool({ ...poolConfigFromUrl(db.url), max: POOL_SIZE });
+    const pool = openBenchPool(db.url, POOL_SIZE);
     const baseline = baselineHandler(pool, fixtures, api.fetch);
     await pool.query('CREATE TABLE IF NOT EXISTS bench_inbox (platform text, bot_id text, update_id bigint, payload jsonb, PRIMARY KEY (platform, bot_id, update_id))');
     const withInbox = inboxHandler(pool, baseline);

@@ -10,14 +10,13 @@
  *   → receipt photo → تأیید و ثبت
  * 17 updates; it ends with one pledge and one reported donation, checked afterwards.
  */
-import pg from 'pg';
 import { writeSessionStatement } from '../bot/update-frame/index.ts';
 import type { Database } from '../prisma/client.ts';
-import { poolConfigFromUrl } from '../prisma/engine/adapters.ts';
 import { createCenter } from '../fixtures/factories.ts';
 import { donorActor } from '../fixtures/actors.ts';
 import { createBotHarness, type BotHarness } from '../fixtures/bot/harness.ts';
 import type { TestUser } from '../fixtures/bot/test-user.ts';
+import { openBenchPool } from './lib/database.ts';
 import { commitPgFrame, openPgFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchRow } from './lib/types.ts';
@@ -135,7 +134,7 @@ function keepConversing(users: TestUser[], activityCode: string, inFlight: numbe
  * handler and no domain work at all. Conversations per second = frames per second / updates per conversation.
  */
 async function framesAloneCeiling(url: string, seconds: number): Promise<number> {
-  const pool = new pg.Pool({ ...poolConfigFromUrl(url), max: 20 });
+  const pool = openBenchPool(url, 20);
   let frames = 0;
   let updateId = 1;
   const until = performance.now() + seconds * 1000;

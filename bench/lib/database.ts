@@ -18,6 +18,18 @@ export interface BenchDatabase extends Database {
 
 let counter = 0;
 
+/**
+ * A pg pool for a baseline. pool.end() resolves once it has asked each connection to close,
+ * not once they have closed: a connection still closing when its database is dropped (WITH
+ * FORCE, right after a benchmark) hears "terminating connection", which unhandled would end
+ * the whole run.
+ */
+export function openBenchPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ ...poolConfigFromUrl(url), max });
+  pool.on('error', () => {});
+  return pool;
+}
+
 export async function createBenchDatabase(label: string, options: { poolSize?: number } = {}): Promise<BenchDatabase> {
   const name = `imdad_bench_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.pid}_${counter++}`;
   const admin = new pg.Client({ ...poolConfigFromUrl(BENCH_SERVER_URL), database: 'postgres' });
