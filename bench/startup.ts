@@ -99,9 +99,10 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 /**
  * How long the server is left idle after the load before its resident memory is read. Right
- * after the last request V8's heap still holds the load's garbage (30-60 MB, depending on
- * where its collections fell); V8's memory reducer collects it once the process is idle, in
- * two steps about 5 and 12 s after the load. Both readings are reported, and the peak.
+ * after the last request V8's heap still holds some of the load's garbage (10 to 60 MB on the
+ * machine these were measured on, depending on where its collections fell); V8's memory reducer
+ * collects it once the process is idle, in steps about 5 and 12 s after the load. Both
+ * readings are reported, and the peak.
  */
 const IDLE_AFTER_LOAD_MS = 20_000;
 
