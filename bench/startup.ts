@@ -26,6 +26,7 @@ import { driveLoad } from './lib/drive-load.ts';
 import { memoryByPart } from './lib/memory-by-part.ts';
 import type { MemoryReport } from './lib/report-memory.ts';
 import { freePort, ROOT, serverEnv, startCommand } from './lib/server-process.ts';
+import { procKb } from './lib/proc.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchContext, BenchRow } from './lib/types.ts';
 
@@ -92,9 +93,7 @@ function cpuSecondsOf(pid: number): number {
 }
 
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error(`no ${field}`);
-  return Number(m[1]) / 1024;
+  return procKb(`/proc/${pid}/status`, field) / 1024;
 }
 
 /**

@@ -9,10 +9,10 @@
  * Only node's own modules are imported statically, so that the first reading is node alone.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.ts';
 import type { Jobs } from '../../jobs/index.ts';
+import { procKb } from './proc.ts';
 
 export interface PartReading {
   part: string;
@@ -31,12 +31,6 @@ export interface PartReading {
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
-function procKb(file: string, field: string): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(file, 'utf8'));
-  if (!m) throw new Error(`no ${field} in ${file}`);
-  return Number(m[1]);
-}
 
 const SAMPLE_MS = 250;
 const STEADY_SAMPLES = 6;
