@@ -9,6 +9,8 @@
  *   /menu → گزارش پرداخت → the new pledge → the installment's amount → امروز → trace number → card digits
  *   → receipt photo → تأیید و ثبت
  * 17 updates; it ends with one pledge and one reported donation, checked afterwards.
+ * Beside the ceiling, a floor: the same updates through grammY with no conversation and no
+ * domain work (bench/lib/floor-bot.ts), what the bot's frame costs before it does anything.
  */
 import { writeSessionStatement } from '../bot/update-frame/index.ts';
 import type { Database } from '../prisma/client.ts';
@@ -17,6 +19,7 @@ import { donorActor } from '../fixtures/actors.ts';
 import { createBotHarness, type BotHarness } from '../fixtures/bot/harness.ts';
 import type { TestUser } from '../fixtures/bot/test-user.ts';
 import { openBenchPool } from './lib/database.ts';
+import { floorConversationsPerSecond } from './lib/floor-bot.ts';
 import { commitPgFrame, openPgFrame } from './lib/pg-frame.ts';
 import { median } from './lib/stats.ts';
 import type { Benchmark, BenchRow } from './lib/types.ts';
@@ -195,7 +198,11 @@ export const conversationsBenchmark: Benchmark = {
     `zod 1.2%; CPU per conversation stayed 49–58 ms on this machine, because the ceiling's frames got cheaper too and ` +
     `what remains per update is spread over every part: no single one holds the 4x the target (0.5 of the ceiling) ` +
     `asks for. A conversation state that does not replay from its start, and core's reads of a conversation's ` +
-    `center, donor and pledge done once instead of at each step, are where more would come from.`,
+    `center, donor and pledge done once instead of at each step, are where more would come from. ` +
+    `The second row is a floor measured in the same run: the same ${USERS_IN_FLIGHT} lanes of ${UPDATES_PER_CONVERSATION} updates through ` +
+    `grammY with the update unit, the chat account and the session as createBot has them, each update answered with one line ` +
+    `and two buttons, and nothing else (bench/lib/floor-bot.ts). A conversation does all of that and its domain work on top, ` +
+    `so the floor's ratio is more than any conversation on this stack can reach: on 2026-12-06 it was 0.52, the target itself.`,
   async run(ctx) {
     const full = ctx.scale === 'full';
     const { runs } = ctx;
@@ -243,11 +250,26 @@ export const conversationsBenchmark: Benchmark = {
     if (donations !== completed || pledges < completed || pledges > completed + USERS_IN_FLIGHT)
       throw new Error(`conversations: ${completed} completed, but ${pledges} pledges and ${donations} donations stored`);
 
-    // The same machine's ceiling, measured right after (a few runs, the median).
+    // The same machine's ceiling, measured right after (a few runs, the median), each run
+    // after one of the floor bot's, so both see the same machine.
     const ceilingRuns: number[] = [];
-    for (let r = 0; r < runs; r++) ceilingRuns.push(await framesAloneCeiling(database.url, full ? 10 : 4));
+    const floorRuns: { perSecond: number; cpuMsPerUpdate: number }[] = [];
+    const seconds = full ? 10 : 4;
+    for (let r = 0; r < runs; r++) {
+      floorRuns.push(
+        await floorConversationsPerSecond(database, {
+          lanes: USERS_IN_FLIGHT,
+          updatesPerConversation: UPDATES_PER_CONVERSATION,
+          seconds,
+          firstUserId: 8_500_000 + r * USERS_IN_FLIGHT,
+        }),
+      );
+      ceilingRuns.push(await framesAloneCeiling(database.url, seconds));
+    }
     const ceiling = median(ceilingRuns);
+    const floor = median(floorRuns.map((f) => f.perSecond));
     ctx.log(`conversations: update frames alone with pg: ${ceilingRuns.map((v) => v.toFixed(0)).join(', ')} conversations/s`);
+    ctx.log(`conversations: the floor bot: ${floorRuns.map((f) => f.perSecond.toFixed(0)).join(', ')} conversations/s`);
 
     const value = median(perSecond);
     const row: BenchRow = {
@@ -267,7 +289,21 @@ export const conversationsBenchmark: Benchmark = {
         `Node CPU per conversation ${cpuMs.toFixed(0)} ms, per update ${(cpuMs / UPDATES_PER_CONVERSATION).toFixed(2)} ms ` +
         `(bot, fake Bot API and test users together; PostgreSQL's own CPU comes on top)`,
     };
-    return [row];
+    const floorRow: BenchRow = {
+      name: `floor: the same frames through grammY with one reply each, no conversation or core, ${USERS_IN_FLIGHT} users in flight`,
+      value: floor,
+      unit: 'per s',
+      baseline: { name: 'the same ceiling', value: ceiling },
+      ratio: floor / ceiling,
+      target: 'measured only (bounds the row above)',
+      pass: true,
+      runs: floorRuns.map((f) => f.perSecond),
+      note:
+        `${UPDATES_PER_CONVERSATION} text messages per conversation, each answered with one line and two buttons: grammY, the update unit, ` +
+        `the chat account and the session as in createBot, the same test users and fake Bot API; ` +
+        `Node CPU per update ${median(floorRuns.map((f) => f.cpuMsPerUpdate)).toFixed(2)} ms`,
+    };
+    return [row, floorRow];
   },
 };
 
