@@ -53,10 +53,26 @@ export function isLanguage(v: unknown): v is Language {
   return v === 'fa' || v === 'en';
 }
 
-/** A translator fixed to one language. */
+const translators = new Map<Language, TFunction>();
+
+/**
+ * A translator fixed to one language, made once per language. A key asked without parameters
+ * always gives the same text, so it is looked up once: a conversation asks its earlier
+ * questions again at every step (grammY's conversations replay), each a handful of keys.
+ */
 export function translator(lng: Language): TFunction {
+  const made = translators.get(lng);
+  if (made) return made;
   const fixed = i18n.getFixedT(lng);
-  return (key, params) => String(fixed(key, params ?? {}));
+  const plain = new Map<string, string>();
+  const t: TFunction = (key, params) => {
+    if (params !== undefined) return String(fixed(key, params));
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = String(fixed(key, {}))));
+    return text;
+  };
+  translators.set(lng, t);
+  return t;
 }
 
 /** The language a new user gets: English when their client says so, else Persian. */

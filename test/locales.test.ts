@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../core/errors.ts';
+import { translator } from '../messenger/i18n.ts';
 
 const dir = path.resolve(import.meta.dirname, '../locales');
 type Tree = { [k: string]: string | Tree };
@@ -66,5 +67,17 @@ describe('locales', () => {
       return ['fund', 'funds'].includes(parts.pop()!) && canonical.has(fund) && canonical.get(fund) !== v;
     });
     expect(differing).toEqual([]);
+  });
+});
+
+describe('translator', () => {
+  it('gives each language its own text, and fills parameters anew on every call', () => {
+    const fa = translator('fa');
+    const en = translator('en');
+    expect(fa('errors:NOT_FOUND')).toBe(fa('errors:NOT_FOUND'));
+    expect(fa('errors:NOT_FOUND')).not.toBe(en('errors:NOT_FOUND'));
+    expect(fa('bot:start.linked', { center: 'الف', county: 'ب' })).toContain('«الف» (ب)');
+    expect(fa('bot:start.linked', { center: 'ج', county: 'د' })).toContain('«ج» (د)');
+    expect(en('bot:start.linked', { center: 'A', county: 'B' })).toContain('“A” (B)');
   });
 });
