@@ -44,26 +44,51 @@ export function coreInTransaction(core: Core, tx: Tx): Core {
   return bindCore(withinTransaction(core.ctx, tx));
 }
 
+/** The approval use-cases, bound with every area's handlers of a decision. */
+function approvalsUseCases(ctx: Ctx) {
+  return bindUseCases(ctx, { decide: decideApproval, listPendingDecisions }, approvalHandlers);
+}
+
+/**
+ * Each area is bound on first use and kept: the bot binds core to every update's
+ * transaction, and an update calls one or two areas of the thirteen.
+ */
 function bindCore(ctx: Ctx) {
-  return {
+  const areas = {
+    centers: centersUseCases,
+    trustees: trusteesUseCases,
+    volunteers: volunteersUseCases,
+    giving: givingUseCases,
+    payments: paymentsUseCases,
+    statements: statementsUseCases,
+    funds: fundsUseCases,
+    beneficiaries: beneficiariesUseCases,
+    work: workUseCases,
+    reports: reportsUseCases,
+    broadcasts: broadcastsUseCases,
+    notifications: notificationsUseCases,
+    security: securityUseCases,
+    approvals: approvalsUseCases,
+  };
+  const core = {
     ctx,
-    centers: centersUseCases(ctx),
-    trustees: trusteesUseCases(ctx),
-    volunteers: volunteersUseCases(ctx),
-    giving: givingUseCases(ctx),
-    payments: paymentsUseCases(ctx),
-    statements: statementsUseCases(ctx),
-    funds: fundsUseCases(ctx),
-    beneficiaries: beneficiariesUseCases(ctx),
-    work: workUseCases(ctx),
-    reports: reportsUseCases(ctx),
-    broadcasts: broadcastsUseCases(ctx),
-    notifications: notificationsUseCases(ctx),
-    security: securityUseCases(ctx),
-    approvals: bindUseCases(ctx, { decide: decideApproval, listPendingDecisions }, approvalHandlers),
     /** Who a chat's person is (donor, volunteer, trustee), read lazily within this context's transaction. */
     actorsOfChat: (account: ChatIdentity) => createActorResolver(ctx, account),
+  } as { ctx: Ctx; actorsOfChat: (account: ChatIdentity) => ReturnType<typeof createActorResolver> } & {
+    readonly [A in keyof typeof areas]: ReturnType<(typeof areas)[A]>;
   };
+  for (const [name, bind] of Object.entries(areas)) {
+    Object.defineProperty(core, name, {
+      enumerable: true,
+      get() {
+        const bound = bind(ctx);
+        Object.defineProperty(core, name, { value: bound, enumerable: true });
+        return bound;
+      },
+      configurable: true,
+    });
+  }
+  return core;
 }
 
 export type Core = ReturnType<typeof bindCore>;

@@ -43,7 +43,7 @@ function boundUseCases(): string[] {
     for (const block of readFileSync(index, 'utf8').matchAll(/bindUseCases\(ctx, \{([^}]*)\}/g))
       for (const name of block[1]!.split(/[\s,]+/).filter(Boolean)) names.push(`${area}.${name.split(':')[0]!.trim()}`);
   }
-  const approvals = readFileSync(path.join(root, 'core', 'index.ts'), 'utf8').match(/approvals: bindUseCases\(ctx, \{([^}]*)\}/);
+  const approvals = readFileSync(path.join(root, 'core', 'index.ts'), 'utf8').match(/bindUseCases\(ctx, \{([^}]*)\}, approvalHandlers\)/);
   for (const entry of approvals![1]!.split(',')) names.push(`approvals.${entry.split(':')[0]!.trim()}`);
   return names;
 }

@@ -13,8 +13,8 @@ import { bindUseCases } from '../../core/bind.ts';
 import type { IssueLicenseInput } from '../../core/centers/issue-license.ts';
 import type { CenterResult } from '../../core/centers/license-transition.ts';
 import type { CenterCounty } from '../../core/centers/list-center-counties.ts';
-import { createCtx, type Ctx } from '../../core/context.ts';
-import { createCore, type Actor, type Core } from '../../core/index.ts';
+import { createCtx, type Ctx, type Tx } from '../../core/context.ts';
+import { coreInTransaction, createCore, type Actor, type Core } from '../../core/index.ts';
 import type { ListReminderSettingsInput, ReminderSetting } from '../../core/notifications/list-reminder-settings.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
@@ -71,6 +71,15 @@ describe('bindUseCases at run time', () => {
       [ctx, 'registry', actor, { n: 2 }],
       [ctx, 'registry', actor, undefined],
     ]);
+  });
+
+  it('core binds each area once, on first use, and a core in a transaction binds its own', () => {
+    const core = createCore({ db: database.db });
+    expect(core.giving).toBe(core.giving);
+    expect(Object.keys(core)).toEqual(expect.arrayContaining(['centers', 'giving', 'approvals', 'security']));
+    const inTx = coreInTransaction(core, database.db as unknown as Tx);
+    expect(inTx.giving).not.toBe(core.giving);
+    expect(inTx.giving).toBe(inTx.giving);
   });
 
   it('a wrong input from an untyped caller still fails with the DomainError of the schema', async () => {
