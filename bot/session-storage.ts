@@ -54,5 +54,33 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
 /** The same rows, in the shape the conversations plugin stores (versioned state). */
 export function conversationStorage<S>(platform: Platform): VersionedStateStorage<string, S> {
   const rows = new BotSessionStorage<VersionedState<S>>(platform);
-  return { read: (k) => rows.read(k), write: (k, v) => rows.write(k, v), delete: (k) => rows.delete(k) };
+  return { read: (k) => rows.read(k), write: (k, v) => rows.write(k, compactReplay(v)), delete: (k) => rows.delete(k) };
+}
+
+type Recorded = { ok?: unknown; res?: { ok?: unknown; result?: { message_id?: unknown; date?: unknown; chat?: { id?: unknown; type?: unknown } } } };
+
+/**
+ * A conversation's replay log keeps the Bot API's answer to every call it made, and for a
+ * sent message that is the whole message echoed back: its text, its keyboard, the bot's own
+ * profile. No conversation reads more of it than which message it was, so the row keeps the
+ * message's id, date and chat. That is most of the row, which every update of the
+ * conversation reads, writes and sends to PostgreSQL again.
+ */
+export function compactReplay<S>(versioned: VersionedState<S>): VersionedState<S> {
+  const conversations = versioned.state as Record<string, { replay?: { receive?: { returnValue?: unknown }[] } }[] | undefined> | undefined;
+  for (const running of Object.values(conversations ?? {})) {
+    for (const one of running ?? []) {
+      for (const received of one.replay?.receive ?? []) {
+        const value = received.returnValue as Recorded | undefined;
+        const message = value?.ok === true && value.res?.ok === true ? value.res.result : undefined;
+        if (!message || typeof message !== 'object' || typeof message.message_id !== 'number' || !message.chat) continue;
+        if (Object.keys(message).length === 3 && Object.keys(message.chat).length === 2) continue;
+        received.returnValue = {
+          ok: true,
+          res: { ok: true, result: { message_id: message.message_id, date: message.date, chat: { id: message.chat.id, type: message.chat.type } } },
+        };
+      }
+    }
+  }
+  return versioned;
 }

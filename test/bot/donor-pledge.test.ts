@@ -132,6 +132,29 @@ describe('pledge in Persian', () => {
     expect(pledges[0]).toMatchObject({ kind: 'CASH', fund: 'SADAQA', schedule: 'ONE_TIME', amountRial: 2_500_000n });
   });
 
+  it("keeps in the conversation's row only which message each sent one was, and a new bot instance resumes from it", async () => {
+    const { u, donor } = await donorUser('fa');
+    await u.press('ثبت تعهد کمک');
+    await u.press('نقدی');
+    const row = await database.db.botSession.findFirstOrThrow({ where: { key: `conversation:${h.deps.botId}:${u.id}` } });
+    type Received = { returnValue: { res?: { result?: Record<string, unknown> } } };
+    const conversations = (row.value as { state: Record<string, { replay: { receive: Received[] } }[]> }).state;
+    const sent = Object.values(conversations)
+      .flat()
+      .flatMap((c) => c.replay.receive.map((r) => r.returnValue.res?.result))
+      .filter((m) => typeof m === 'object' && m !== null && 'message_id' in m);
+    // The two questions asked so far: their words and buttons are on the donor's screen, not in the row.
+    expect(sent).toHaveLength(2);
+    for (const message of sent) expect(Object.keys(message!).sort()).toEqual(['chat', 'date', 'message_id']);
+    h.restart();
+    await u.press('صدقه');
+    await u.press('یک‌باره');
+    await u.send('۱۰۰۰۰۰');
+    await u.press('ناشناس بمانم');
+    await u.press('تأیید و ثبت');
+    expect(await pledgesOf(donor.donorId)).toHaveLength(1);
+  });
+
   it('leaves the pledge for another menu entry pressed in the middle, and starts over when its own is pressed', async () => {
     const { u, donor } = await donorUser('fa');
     const menu = u.lastKeyboardMessageId()!;
