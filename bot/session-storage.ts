@@ -57,13 +57,22 @@ export function conversationStorage<S>(platform: Platform): VersionedStateStorag
   return { read: (k) => rows.read(k), write: (k, v) => rows.write(k, compactReplay(v)), delete: (k) => rows.delete(k) };
 }
 
-type Recorded = { ok?: unknown; res?: { ok?: unknown; result?: { message_id?: unknown; date?: unknown; chat?: { id?: unknown; type?: unknown } } } };
+type MessageLike = { message_id?: unknown; date?: unknown; chat?: { id?: unknown; type?: unknown } };
+type Recorded = { ok?: unknown; res?: { ok?: unknown; result?: MessageLike }; update_id?: unknown; callback_query?: { message?: MessageLike } };
+
+/** Which message it was, as an inaccessible message would say (null: not a message, or already that). */
+function whichMessage(m: MessageLike | undefined): MessageLike | null {
+  if (!m || typeof m !== 'object' || typeof m.message_id !== 'number' || !m.chat) return null;
+  if (Object.keys(m).length === 3 && Object.keys(m.chat).length === 2) return null;
+  return { message_id: m.message_id, date: m.date, chat: { id: m.chat.id, type: m.chat.type } };
+}
 
 /**
- * A conversation's replay log keeps the Bot API's answer to every call it made, and for a
- * sent message that is the whole message echoed back: its text, its keyboard, the bot's own
- * profile. No conversation reads more of it than which message it was, so the row keeps the
- * message's id, date and chat. That is most of the row, which every update of the
+ * A conversation's replay log keeps every update it waited for and the Bot API's answer to
+ * every call it made. A sent message comes back whole (its text, its keyboard, the bot's
+ * profile), and a button press carries the whole message the button was on. No conversation
+ * reads more of either than which message it was, so the row keeps the message's id, date
+ * and chat: that was more than half of the row, which every later update of the
  * conversation reads, writes and sends to PostgreSQL again.
  */
 export function compactReplay<S>(versioned: VersionedState<S>): VersionedState<S> {
@@ -72,13 +81,13 @@ export function compactReplay<S>(versioned: VersionedState<S>): VersionedState<S
     for (const one of running ?? []) {
       for (const received of one.replay?.receive ?? []) {
         const value = received.returnValue as Recorded | undefined;
-        const message = value?.ok === true && value.res?.ok === true ? value.res.result : undefined;
-        if (!message || typeof message !== 'object' || typeof message.message_id !== 'number' || !message.chat) continue;
-        if (Object.keys(message).length === 3 && Object.keys(message.chat).length === 2) continue;
-        received.returnValue = {
-          ok: true,
-          res: { ok: true, result: { message_id: message.message_id, date: message.date, chat: { id: message.chat.id, type: message.chat.type } } },
-        };
+        if (value?.ok === true && value.res?.ok === true) {
+          const sent = whichMessage(value.res.result);
+          if (sent) received.returnValue = { ok: true, res: { ok: true, result: sent } };
+        } else if (value?.update_id !== undefined && value.callback_query) {
+          const pressedOn = whichMessage(value.callback_query.message);
+          if (pressedOn) received.returnValue = { ...value, callback_query: { ...value.callback_query, message: pressedOn } };
+        }
       }
     }
   }

@@ -132,20 +132,23 @@ describe('pledge in Persian', () => {
     expect(pledges[0]).toMatchObject({ kind: 'CASH', fund: 'SADAQA', schedule: 'ONE_TIME', amountRial: 2_500_000n });
   });
 
-  it("keeps in the conversation's row only which message each sent one was, and a new bot instance resumes from it", async () => {
+  it("keeps in the conversation's row only which message each sent or pressed one was, and a new bot instance resumes from it", async () => {
     const { u, donor } = await donorUser('fa');
     await u.press('ثبت تعهد کمک');
     await u.press('نقدی');
     const row = await database.db.botSession.findFirstOrThrow({ where: { key: `conversation:${h.deps.botId}:${u.id}` } });
-    type Received = { returnValue: { res?: { result?: Record<string, unknown> } } };
+    type Shown = Record<string, unknown>;
+    type Received = { returnValue: { res?: { result?: Shown }; callback_query?: { message?: Shown } } };
     const conversations = (row.value as { state: Record<string, { replay: { receive: Received[] } }[]> }).state;
-    const sent = Object.values(conversations)
-      .flat()
-      .flatMap((c) => c.replay.receive.map((r) => r.returnValue.res?.result))
-      .filter((m) => typeof m === 'object' && m !== null && 'message_id' in m);
-    // The two questions asked so far: their words and buttons are on the donor's screen, not in the row.
+    const received = Object.values(conversations).flatMap((c) => c.flatMap((one) => one.replay.receive.map((r) => r.returnValue)));
+    const sent = received.map((v) => v.res?.result).filter((m) => typeof m === 'object' && m !== null && 'message_id' in m);
+    const pressedOn = received.map((v) => v.callback_query?.message).filter((m) => m !== undefined);
+    // The two questions asked so far, and the menu and question whose buttons were pressed:
+    // their words and buttons are on the donor's screen, not in the row.
     expect(sent).toHaveLength(2);
-    for (const message of sent) expect(Object.keys(message!).sort()).toEqual(['chat', 'date', 'message_id']);
+    expect(pressedOn).toHaveLength(2);
+    for (const message of [...sent, ...pressedOn]) expect(Object.keys(message!).sort()).toEqual(['chat', 'date', 'message_id']);
+    expect(JSON.stringify(row.value)).not.toContain('چه نوع کمکی');
     h.restart();
     await u.press('صدقه');
     await u.press('یک‌باره');
