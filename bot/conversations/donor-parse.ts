@@ -15,10 +15,17 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; par
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (error: string, params?: Record<string, unknown>): Parsed<never> => ({ ok: false, error, params });
 
+/**
+ * Made once: a conversation parses its earlier answers again at every step (grammY's replay),
+ * and building a zod schema costs more than parsing with it.
+ */
+const tomanAmount = amount('TOMAN');
+const counts = new Map<number, ReturnType<typeof positiveInt>>();
+
 /** An amount typed in Toman → Rials as a decimal string (BigInt is not JSON). */
 export function parseTomanAmount(text: string): Parsed<string> {
   try {
-    return ok(parseInput(amount('TOMAN'), text).toString());
+    return ok(parseInput(tomanAmount, text).toString());
   } catch (e) {
     if (e instanceof DomainError) return fail(`errors:${e.code}`);
     throw e;
@@ -27,7 +34,9 @@ export function parseTomanAmount(text: string): Parsed<string> {
 
 /** A whole number from 1 to max (installments, hours). */
 export function parseCount(text: string, max: number): Parsed<number> {
-  const r = positiveInt(max).safeParse(text);
+  let schema = counts.get(max);
+  if (!schema) counts.set(max, (schema = positiveInt(max)));
+  const r = schema.safeParse(text);
   return r.success ? ok(r.data) : fail('invalid');
 }
 

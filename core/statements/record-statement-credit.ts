@@ -38,6 +38,9 @@ export type RecordStatementCreditInput = z.input<typeof recordStatementCreditInp
 /** The proof a traceless line gives its gift, in the trace number's place (see above). */
 const statementLineProof = (lineId: string) => `stmt:${lineId.replace(/-/g, '')}`;
 
+/** A booked line's Rials within a gift's bounds; made once, not per line recorded. */
+const bookedAmount = amount('RIAL');
+
 export async function recordStatementCredit(ctx: Ctx, actor: Actor, raw: RecordStatementCreditInput): Promise<Donation> {
   const input = parseInput(recordStatementCreditInput, raw);
   return inTransaction(ctx, async (tx) => {
@@ -59,7 +62,7 @@ export async function recordStatementCredit(ctx: Ctx, actor: Actor, raw: RecordS
         idempotencyKey: `statement-line:${line.id}`,
       }),
       // Rials as the bank booked them (the parsed field holds Rials), within the gift's bounds.
-      amountToman: parseInput(amount('RIAL'), line.amountRial),
+      amountToman: parseInput(bookedAmount, line.amountRial),
     });
     await tx.statementLine.update({ where: { id: line.id }, data: { donationId: gift.id, matchedAt: ctx.clock.now() } });
     await audit(tx, actor, {
