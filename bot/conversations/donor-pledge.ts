@@ -13,7 +13,7 @@ import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, confirmKeyboard, oneOf, valueOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog, type Dialog } from './donor-ask.ts';
-import { donorWhere, loadHistory } from './donor-core.ts';
+import { donorWhere } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
 import { askAmount, askFund, askOptional, freeText } from './donor-questions.ts';
 import { parseCount, parseTomanAmount, type Parsed } from './donor-parse.ts';
@@ -152,8 +152,7 @@ export async function donorPledgeConversation(conversation: BotConversation, ctx
       if (!donor) return null;
       const pledge = await o.core.giving.createPledge(donor, pledgeInput(centerId, fund, count, gift));
       await o.core.giving.setDonorAnonymity(donor, { anonymous });
-      const history = await loadHistory(o);
-      return { no: history?.pledges.find((p) => p.id === pledge.id)?.no ?? 1, firstDueOn: pledge.firstDueOn.toISOString() };
+      return { no: pledge.no, firstDueOn: pledge.firstDueOn.toISOString() };
     }),
   );
   if (!outcome.ok || !outcome.value) {

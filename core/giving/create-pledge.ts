@@ -42,6 +42,9 @@ export type CreatePledgeInput = z.input<typeof createPledgeInput>;
 /** A pledge with its installments, first due first. */
 export type PledgeWithInstallments = Pledge & { installments: PledgeInstallment[] };
 
+/** A new pledge, and its number among its donor's pledges (1 for their first): how the donor refers to it. */
+export type CreatedPledge = PledgeWithInstallments & { no: number };
+
 /** Installment due days and amounts; exported for the schedule tests and the panel's preview. */
 export function pledgeSchedule(first: JalaliDate, count: number, amountRial: bigint | null) {
   const share = amountRial === null ? null : amountRial / BigInt(count);
@@ -52,7 +55,7 @@ export function pledgeSchedule(first: JalaliDate, count: number, amountRial: big
   }));
 }
 
-export async function createPledge(ctx: Ctx, actor: Actor, raw: CreatePledgeInput): Promise<PledgeWithInstallments> {
+export async function createPledge(ctx: Ctx, actor: Actor, raw: CreatePledgeInput): Promise<CreatedPledge> {
   const input = parseInput(createPledgeInput, raw);
   const donorId = input.donorId ?? (actor.kind === 'donor' ? actor.donorId : null);
   if (!donorId) throw new DomainError('REQUIRED', { field: 'donorId' });
@@ -95,6 +98,7 @@ export async function createPledge(ctx: Ctx, actor: Actor, raw: CreatePledgeInpu
       include: { installments: { orderBy: { seq: 'asc' } } },
     });
     await audit(tx, actor, { action: 'pledge.create', entity: 'Pledge', entityId: pledge.id, after: pledge });
-    return pledge;
+    // The donor's history numbers their pledges from the oldest; this one is the newest.
+    return { ...pledge, no: await tx.pledge.count({ where: { donorId } }) };
   });
 }

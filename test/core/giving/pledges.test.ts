@@ -9,7 +9,7 @@ import { reportDonation } from '../../../core/giving/report-donation.ts';
 import { jalaliToDbDate, toJalali } from '../../../core/jalali.ts';
 import { createCenter, createDonor, createPledge as pledgeRow } from '../../../fixtures/factories.ts';
 import { useTestDatabase } from '../../helpers/db.ts';
-import { staffActor, trusteeActor } from '../../../fixtures/actors.ts';
+import { donorActor, staffActor, trusteeActor } from '../../../fixtures/actors.ts';
 import { cashReport, givingCtx, type GivingWorld, openGivingWorld } from '../../helpers/giving.ts';
 
 const database = useTestDatabase();
@@ -69,6 +69,16 @@ describe('createPledge', () => {
     expect(p.installments.reduce((s, i) => s + i.scheduledAmountRial!, 0n)).toBe(10_000_000n);
     expect(p.installments.at(-1)!.scheduledAmountRial).toBe(833_337n);
     expect(await database.db.auditLog.count({ where: { entityId: p.id, action: 'pledge.create' } })).toBe(1);
+  });
+
+  it("numbers each pledge among its donor's own, from 1, as the donor's history does", async () => {
+    const donor = await donorActor(database.db);
+    const pledge = () => createPledge(ctx, donor, { centerId: w.center.id, kind: 'CASH', fund: 'GENERAL', amountToman: 100_000 });
+    const [first, second] = [await pledge(), await pledge()];
+    expect([first.no, second.no]).toEqual([1, 2]);
+    // Another donor's pledge in between does not count.
+    await createPledge(ctx, w.donor, { centerId: w.center.id, kind: 'CASH', fund: 'GENERAL', amountToman: 100_000 });
+    expect((await pledge()).no).toBe(3);
   });
 
   it('a one-time in-kind pledge defaults to today; a trustee officer may pledge for a donor', async () => {
