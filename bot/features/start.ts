@@ -20,7 +20,7 @@ startFeature.command('start', async (ctx) => {
       const center = await ctx.core.centers.findLicensedCenter(ctx.actors.chat(), { activityCode: code });
       ctx.session.centerId = center.id;
       await ctx.reply(ctx.t('bot:start.linked', { center: center.name, county: center.countyName }));
-      await showMainMenu(ctx);
+      await showMainMenu(ctx, { centerName: center.name });
       return;
     } catch (e) {
       if (!isDomainError(e)) throw e;
@@ -29,9 +29,10 @@ startFeature.command('start', async (ctx) => {
       return;
     }
   }
-  if (await chosenCenterName(ctx)) {
+  const centerName = await chosenCenterName(ctx);
+  if (centerName) {
     await ctx.reply(ctx.t('bot:start.welcomeBack'));
-    await showMainMenu(ctx);
+    await showMainMenu(ctx, { centerName });
     return;
   }
   await ctx.reply(ctx.t('bot:start.welcome'));

@@ -37,14 +37,15 @@ export async function chosenCenterName(ctx: BotContext): Promise<string | null> 
   }
 }
 
-export async function mainMenu(ctx: BotContext): Promise<MenuMessage> {
-  const center = await chosenCenterName(ctx);
+/** `chosen`: the chosen center's name, when the caller has just read it (so it is not read twice). */
+export async function mainMenu(ctx: BotContext, chosen?: { centerName: string }): Promise<MenuMessage> {
+  const center = chosen ? chosen.centerName : await chosenCenterName(ctx);
   const roles = await rolesOf(ctx, center !== null ? ctx.session.centerId ?? null : null);
   const title = center ? ctx.t('bot:menu.titleWithCenter', { center }) : ctx.t('bot:menu.titleNoCenter');
   return { text: title, reply_markup: mainMenuKeyboard(ctx.t, roles) };
 }
 
-export async function showMainMenu(ctx: BotContext): Promise<void> {
-  const menu = await mainMenu(ctx);
+export async function showMainMenu(ctx: BotContext, chosen?: { centerName: string }): Promise<void> {
+  const menu = await mainMenu(ctx, chosen);
   await ctx.reply(menu.text, { reply_markup: menu.reply_markup });
 }
