@@ -18,7 +18,7 @@ import { BotSessionStorage, conversationStorage } from './session-storage.ts';
 import { conversationKeyOf, markCallbackAnswered, sessionKeyOf, updateUnit } from './update-unit.ts';
 
 /** Bump when a conversation changes so that stored replay state no longer fits: old ones are dropped. */
-export const CONVERSATIONS_VERSION = 1;
+export const CONVERSATIONS_VERSION = 2;
 
 export interface CreateBotOptions {
   /** Tests pass `{ fetch }` (the fake Bot API); apiRoot defaults to the platform's. */

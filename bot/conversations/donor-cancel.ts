@@ -4,7 +4,7 @@ import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, valueOf, yesNo, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog } from './donor-ask.ts';
-import { donorWhere, loadHistory } from './donor-core.ts';
+import { donorWhere, loadActivePledges } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
 import { describeGift } from './donor-views.ts';
 
@@ -13,8 +13,7 @@ export const DONOR_CANCEL = 'donorCancelPledge';
 export async function donorCancelConversation(conversation: BotConversation, ctx: ConversationContext): Promise<void> {
   const where = await conversation.external((o) => donorWhere(o));
   if (!(await ensureDonorReady(ctx, where, { center: false, donor: true }))) return;
-  const history = await conversation.external((o) => loadHistory(o));
-  const active = (history?.pledges ?? []).filter((p) => p.state === 'ACTIVE');
+  const active = (await conversation.external((o) => loadActivePledges(o))) ?? [];
   if (active.length === 0) {
     await ctx.reply(ctx.t('donor:cancel.none'));
     return;

@@ -14,7 +14,7 @@ import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, confirmKeyboard, oneOf, valueOf, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog, type Dialog } from './donor-ask.ts';
-import { donorWhere, loadHistory, nowIso } from './donor-core.ts';
+import { donorWhere, loadActivePledges, nowIso } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
 import { parseCount, parseTomanAmount } from './donor-parse.ts';
 import { askFund, askOptional, askPaidAt, freeText } from './donor-questions.ts';
@@ -114,7 +114,7 @@ export async function donorGiftConversation(conversation: BotConversation, ctx: 
   const where = await conversation.external((o) => donorWhere(o));
   if (!(await ensureDonorReady(ctx, where, { center: true, donor: true }))) return;
   const centerId = where.centerId!;
-  const start = await conversation.external(async (o) => ({ history: await loadHistory(o), now: nowIso(o), key: randomUUID() }));
+  const start = await conversation.external(async (o) => ({ pledges: await loadActivePledges(o), now: nowIso(o), key: randomUUID() }));
   const d = dialog(conversation, ctx);
 
   const kind = await d.ask({
@@ -122,9 +122,7 @@ export async function donorGiftConversation(conversation: BotConversation, ctx: 
     keyboard: (t) => buttons(GIFT_KINDS.map((k) => ({ label: t(`donor:kind.${k}`), data: btn('kind', k) })), 2),
     onButton: oneOf('kind', GIFT_KINDS),
   });
-  const pledges = (start.history?.pledges ?? []).filter(
-    (p) => p.state === 'ACTIVE' && p.kind === kind && p.centerId === centerId && openInstallments(p).length > 0,
-  );
+  const pledges = (start.pledges ?? []).filter((p) => p.kind === kind && p.centerId === centerId && openInstallments(p).length > 0);
   const target = await askTarget(d, pledges);
   const given = await askGiven(d, kind);
   const paidAt = await askPaidAt(d, start.now, { prompt: 'donor:gift.askDate', future: 'donor:gift.futureDate' });

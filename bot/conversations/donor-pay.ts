@@ -15,7 +15,7 @@ import { attempt } from '../attempt.ts';
 import type { BotConversation, ConversationContext } from '../context.ts';
 import { btn, buttons, confirmKeyboard, skipKeyboard, valueOf, yesNoValue } from '../keyboards/donor-buttons.ts';
 import { dialog, type Dialog } from './donor-ask.ts';
-import { donorWhere, loadHistory, nowIso } from './donor-core.ts';
+import { donorWhere, loadActivePledges, nowIso } from './donor-core.ts';
 import { ensureDonorReady } from './donor-guard.ts';
 import { parseCardLast4, parseTraceNumber } from './donor-parse.ts';
 import { askPayNow, payNow, payNowOffered } from './donor-pay-now.ts';
@@ -127,8 +127,8 @@ export async function donorPayConversation(conversation: BotConversation, ctx: C
   const where = await conversation.external((o) => donorWhere(o));
   if (!(await ensureDonorReady(ctx, where, { center: true, donor: true }))) return;
   const centerId = where.centerId!;
-  const start = await conversation.external(async (o) => ({ history: await loadHistory(o), now: nowIso(o), key: randomUUID() }));
-  const payable = (start.history?.pledges ?? []).filter((p) => p.state === 'ACTIVE' && p.kind === 'CASH' && openInstallments(p).length > 0);
+  const start = await conversation.external(async (o) => ({ pledges: await loadActivePledges(o), now: nowIso(o), key: randomUUID() }));
+  const payable = (start.pledges ?? []).filter((p) => p.kind === 'CASH' && openInstallments(p).length > 0);
   const d = dialog(conversation, ctx);
 
   const target = await askTarget(d, payable);

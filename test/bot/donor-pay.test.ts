@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startOfJalaliDay } from '../../core/jalali.ts';
-import { createPledge } from '../../fixtures/factories.ts';
+import { createDonation, createPledge } from '../../fixtures/factories.ts';
 import { useTestDatabase } from '../helpers/db.ts';
 import { staffActor, trusteeActor } from '../../fixtures/actors.ts';
 import { NOW, fakeClock } from '../helpers/giving.ts';
@@ -96,6 +96,30 @@ describe('report a payment in Persian', () => {
     expect(outbox[0]).toMatchObject({ template: 'donation.confirmed', status: 'PENDING' });
     expect((outbox[0]!.params as { receiptNo: number }).receiptNo).toBe(confirmed.receiptNo);
     expect((await database.db.pledgeInstallment.findUniqueOrThrow({ where: { id: first.id } })).state).toBe('PAID');
+  });
+});
+
+describe("what a payment report keeps in its conversation's row", () => {
+  it('only the active pledges and their open installments, whatever the donor gave before', async () => {
+    const { u, donor } = await donorUser(h, 'fa');
+    for (let i = 1; i <= 5; i++)
+      await createDonation(database.db, { centerId: center.id, donorId: donor.donorId, state: 'CONFIRMED', traceNumber: `OLDGIFT${i}` });
+    const done = await createPledge(database.db, { centerId: center.id, donorId: donor.donorId, state: 'FULFILLED' });
+    const open = await createPledge(database.db, { centerId: center.id, donorId: donor.donorId, schedule: 'MONTHLY', installmentCount: 3 });
+    await database.db.pledgeInstallment.update({ where: { id: open.installments[0]!.id }, data: { state: 'PAID', paidAmountRial: 1_000_000n } });
+
+    await u.send('/menu');
+    await u.press('گزارش پرداخت');
+    // Numbered as in the whole history: the fulfilled pledge is 1, this one 2.
+    expect(u.buttons()[0]).toMatch(/^تعهد ۲: /);
+    const row = await database.db.botSession.findFirstOrThrow({ where: { key: `conversation:${h.deps.botId}:${u.id}` } });
+    const kept = JSON.stringify(row.value);
+    expect(kept).toContain(open.id);
+    expect(kept).not.toContain(done.id);
+    expect(kept).not.toContain('OLDGIFT');
+    expect(kept).not.toContain(open.installments[0]!.id);
+    await u.press(u.buttons()[0]!);
+    expect(u.buttons().map((b) => b.split('،')[0])).toEqual(['قسط ۲', 'قسط ۳']);
   });
 });
 
