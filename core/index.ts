@@ -51,7 +51,7 @@ function approvalsUseCases(ctx: Ctx) {
 
 /**
  * Each area is bound on first use and kept: the bot binds core to every update's
- * transaction, and an update calls one or two areas of the thirteen.
+ * transaction, and an update calls one or two areas of the fourteen.
  */
 function bindCore(ctx: Ctx) {
   const areas = {
