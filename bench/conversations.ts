@@ -207,11 +207,11 @@ export const conversationsBenchmark: Benchmark = {
     `each was (9 KB to under 4 KB), schemas built once, and 96 statements per conversation to 88 (the pledge's number ` +
     `from createPledge instead of the whole history, /start reading its center once). A plain step went to about 1.0 ms ` +
     `and a conversation from 38 to 24 ms of CPU, each against the run before it on the same machine; the ratio moved ` +
-    `from 0.11 to 0.12, because the ceiling is set by the same machine. ` +
+    `from 0.11 to 0.12 in those runs (0.14 in the full run of that evening), because the ceiling is set by the same machine. ` +
     `The second row is a floor measured in the same run: the same ${USERS_IN_FLIGHT} lanes of ${UPDATES_PER_CONVERSATION} updates through ` +
     `grammY with the update unit, the chat account and the session as createBot has them, each update answered with one line ` +
     `and two buttons, and nothing else (bench/lib/floor-bot.ts). A conversation does all of that and its domain work on top, ` +
-    `so the floor's ratio is more than any conversation on this stack can reach: on 2026-12-06 it was 0.52 to 0.59, about ` +
+    `so the floor's ratio is more than any conversation on this stack can reach: on 2026-12-06 it was 0.52 to 0.63, about ` +
     `the target itself. Reaching 0.5 would take a bot whose whole donation flow costs what grammY alone costs to answer ` +
     `one message per update.`,
   async run(ctx) {
