@@ -6,16 +6,16 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
-import { Bot, session, type ApiClientOptions } from 'grammy';
+import { Bot, type ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { chatAccountMiddleware } from './chat-account.ts';
-import type { BotContext, BotSession, ConversationContext } from './context.ts';
+import type { BotContext, ConversationContext } from './context.ts';
 import { AUTO_RETRY, conversationPlugins } from './conversation-plugins.ts';
 import type { BotDeps } from './deps.ts';
 import { features } from './features/index.ts';
 import { paymentsFeature } from './features/payments.ts';
-import { BotSessionStorage, conversationStorage } from './session-storage.ts';
-import { conversationKeyOf, markCallbackAnswered, sessionKeyOf, updateUnit } from './update-unit.ts';
+import { chatSession, conversationStorage } from './session-storage.ts';
+import { conversationKeyOf, markCallbackAnswered, updateUnit } from './update-unit.ts';
 
 /** Bump when a conversation changes so that stored replay state no longer fits: old ones are dropped. */
 export const CONVERSATIONS_VERSION = 2;
@@ -43,13 +43,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(chatAccountMiddleware(deps));
   // Before session and conversations: a payment is answered whatever conversation is running.
   bot.use(paymentsFeature);
-  bot.use(
-    session<BotSession, BotContext>({
-      initial: () => ({}),
-      storage: new BotSessionStorage<BotSession>(platform),
-      getSessionKey: (ctx) => sessionKeyOf(deps.botId, ctx),
-    }),
-  );
+  bot.use(chatSession(deps));
   bot.use(
     conversations<BotContext, ConversationContext>({
       storage: {

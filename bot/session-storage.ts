@@ -4,10 +4,12 @@
  * they commit or roll back with the update, and a restart resumes them).
  */
 import type { VersionedState, VersionedStateStorage } from '@grammyjs/conversations';
-import type { StorageAdapter } from 'grammy';
+import { session, type MiddlewareFn, type StorageAdapter } from 'grammy';
 import type { Platform } from '../messenger/platform.ts';
+import type { BotContext, BotSession } from './context.ts';
+import type { BotDeps } from './deps.ts';
 import { deleteSessionStatement, sessionRowsStatement, writeSessionStatement } from './update-frame/index.ts';
-import { currentUnit } from './update-unit.ts';
+import { currentUnit, sessionKeyOf } from './update-unit.ts';
 
 /**
  * The update's rows are its unit's `sessionRows`, as JSON text (null: no row): the chat's
@@ -49,6 +51,15 @@ export class BotSessionStorage<T> implements StorageAdapter<T> {
     unit.frame.atCommit(key, deleteSessionStatement(this.#platform, key));
     unit.sessionRows.set(key, null);
   }
+}
+
+/** The chat's grammY session (ctx.session), kept in its BotSession row. */
+export function chatSession(deps: BotDeps): MiddlewareFn<BotContext> {
+  return session<BotSession, BotContext>({
+    initial: () => ({}),
+    storage: new BotSessionStorage<BotSession>(deps.platform.platform),
+    getSessionKey: (ctx) => sessionKeyOf(deps.botId, ctx),
+  });
 }
 
 /** The same rows, in the shape the conversations plugin stores (versioned state). */

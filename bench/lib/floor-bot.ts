@@ -5,13 +5,13 @@
  * fake Bot API as the real bot. Whatever a conversation does comes on top of this, so its
  * ratio to the ceiling bounds what any conversation on this stack can reach.
  */
-import { Bot, session } from 'grammy';
+import { Bot } from 'grammy';
 import { pino } from 'pino';
 import { chatAccountMiddleware } from '../../bot/chat-account.ts';
-import type { BotContext, BotSession } from '../../bot/context.ts';
+import type { BotContext } from '../../bot/context.ts';
 import type { BotDeps } from '../../bot/deps.ts';
-import { BotSessionStorage } from '../../bot/session-storage.ts';
-import { sessionKeyOf, updateUnit } from '../../bot/update-unit.ts';
+import { chatSession } from '../../bot/session-storage.ts';
+import { updateUnit } from '../../bot/update-unit.ts';
 import { createCore } from '../../core/index.ts';
 import { createFakeBotApi, FAKE_BOT_INFO, FAKE_BOT_TOKEN } from '../../fixtures/bot/fake-bot-api.ts';
 import { createTestUser } from '../../fixtures/bot/test-user.ts';
@@ -29,13 +29,7 @@ function floorBot(database: Database) {
   const bot = new Bot<BotContext>(FAKE_BOT_TOKEN, { client: { apiRoot: platform.apiRoot, fetch: api.fetch }, botInfo: FAKE_BOT_INFO });
   bot.use(updateUnit(deps));
   bot.use(chatAccountMiddleware(deps));
-  bot.use(
-    session<BotSession, BotContext>({
-      initial: () => ({}),
-      storage: new BotSessionStorage<BotSession>(platform.platform),
-      getSessionKey: (ctx) => sessionKeyOf(deps.botId, ctx),
-    }),
-  );
+  bot.use(chatSession(deps));
   // The session changes on every update, so its row is written with each COMMIT, as a
   // conversation's state is (the field is only a counter here).
   bot.on('message', async (ctx) => {
